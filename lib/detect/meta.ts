@@ -1,0 +1,219 @@
+/**
+ * Page facts: title, report year, agency and its kind, publication date, 索引号, statistical period,
+ * closing signature date. DOMAIN.md §1, §7, §9.
+ */
+import type { Block, SourceDoc, TextBlock } from '../extract/blocks';
+import type { BodyKind } from '../model/schema';
+import { collapseSpaces, toHalfWidth } from '../text/normalize';
+
+export const REPORT_TITLE_RE =
+  /(政府信息公开|政务公开|信息公开)(工作)?(年度)?(报告|年报)|政府信息公开工作年度报告|信息公开年报/;
+
+export interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
+
+export function ymdString(d: Ymd): string {
+  return `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
+}
+
+export function validYmd(d: Ymd): boolean {
+  if (d.y < 1990 || d.y > 2100 || d.m < 1 || d.m > 12 || d.d < 1) return false;
+  const days = new Date(Date.UTC(d.y, d.m, 0)).getUTCDate();
+  return d.d <= days;
+}
+
+export function parseYmd(s: string): Ymd | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return null;
+  const d = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+  return validYmd(d) ? d : null;
+}
+
+export function compareYmd(a: Ymd, b: Ymd): number {
+  return a.y - b.y || a.m - b.m || a.d - b.d;
+}
+
+function textBlocks(blocks: Block[]): TextBlock[] {
+  return blocks.filter((b): b is TextBlock => b.kind === 'text');
+}
+
+/** The report's title: ArticleTitle meta, a heading-like block naming the report, else <title>. */
+export function findTitle(
+  src: SourceDoc,
+  firstSectionBlock: number,
+): { text: string; block: number | null } | null {
+  const clean = (s: string) =>
+    collapseSpaces(s)
+      .replace(/^(标题|名称|题目)\s*[:：]\s*/, '')
+      .replace(/\s*[-_|｜—]+\s*[^-_|｜—]*$/, (tail) => (REPORT_TITLE_RE.test(tail) ? tail : ''));
+  const art = src.meta.ArticleTitle ?? src.meta.articletitle;
+  if (art && REPORT_TITLE_RE.test(art)) return { text: clean(art), block: null };
+  const limit = firstSectionBlock >= 0 ? firstSectionBlock : Math.min(src.blocks.length, 60);
+  for (const b of textBlocks(src.blocks)) {
+    if (b.index >= limit) break;
+    if (b.text.length <= 90 && REPORT_TITLE_RE.test(b.text) && /\d{4}|年度/.test(b.text)) {
+      if (/^(根据|按照|依据)/.test(b.text)) continue;
+      return { text: clean(b.text), block: b.index };
+    }
+  }
+  if (src.docTitle && REPORT_TITLE_RE.test(src.docTitle)) return { text: clean(src.docTitle), block: null };
+  return null;
+}
+
+export function yearFromTitle(title: string): number | null {
+  const t = toHalfWidth(title);
+  const m = /((?:19|20)\d{2})\s*年/.exec(t);
+  return m ? Number(m[1]) : null;
+}
+
+export interface Period {
+  from: Ymd | null;
+  to: Ymd | null;
+  raw: string;
+  block: number;
+  start: number;
+}
+
+const PERIOD_HINT = /统计(期限|时限|时间|区间|周期|期间|范围)|所列数据|数据统计|统计数据/;
+const DATE_RE = /(\d{4,})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+
+/** The statistical period sentence ("统计期限自Y年1月1日起至Y年12月31日止"). */
+export function findPeriod(blocks: Block[]): Period | null {
+  for (const b of textBlocks(blocks)) {
+    const t = toHalfWidth(b.text);
+    const hint = PERIOD_HINT.exec(t);
+    if (!hint) continue;
+    const tail = t.slice(hint.index, hint.index + 80);
+    const end = tail.search(/[。；;]/);
+    const raw = end > 0 ? tail.slice(0, end) : tail;
+    const dates = [...raw.matchAll(DATE_RE)].map((m) => ({
+      y: Number(m[1]),
+      m: Number(m[2]),
+      d: Number(m[3]),
+    }));
+    if (dates.length === 0 && !/\d/.test(raw)) continue;
+    const [from, to] = dates;
+    return {
+      from: from && validYmd(from) ? from : null,
+      to: to && validYmd(to) ? to : null,
+      raw,
+      block: b.index,
+      start: hint.index,
+    };
+  }
+  return null;
+}
+
+export function classifyBody(agency: string | null): BodyKind {
+  if (!agency) return 'unknown';
+  const a = agency.replace(/\s/g, '');
+  if (/(管委会|管理委员会|开发区|高新区|园区)/.test(a)) return 'department';
+  if (/(镇|乡|街道|街道办事处|苏木)(人民政府|政府)?$/.test(a) || /街道办事处$/.test(a)) return 'township';
+  if (/(省|市|县|区|旗|州|盟)(人民)?政府$/.test(a)) return 'government';
+  if (/(局|委员会|委|办公室|办|厅|中心|院|所|署|处|站|队|部|会|社)$/.test(a)) return 'department';
+  return 'unknown';
+}
+
+/** The reporting body: title prefix, then page attributes, then the contact sentence. */
+export function findAgency(title: string | null, src: SourceDoc): string | null {
+  if (title) {
+    const t = collapseSpaces(title).replace(/\s+/g, '');
+    const m = /^(.*?)(关于)?(19|20)\d{2}年/.exec(t);
+    const name = m?.[1]?.replace(/[“”"《》]/g, '');
+    if (name && name.length >= 2 && name.length <= 40) return name;
+  }
+  const source = src.meta.ContentSource;
+  if (source && source.length <= 40) return source;
+  for (const b of src.blocks) {
+    if (b.kind === 'image') continue;
+    const t = b.kind === 'table' ? b.text : b.text;
+    const m = /发布机构\s*[:：]?\s*([^\s]{2,30}?)(?:\s|$|公开日期|发布日期|生成日期|成文日期|文号)/.exec(t);
+    if (m?.[1]) return m[1];
+  }
+  for (const b of textBlocks(src.blocks)) {
+    const m = /(?:可|请)?与\s*([^，。,（(]{2,30}?)\s*联系/.exec(b.text);
+    if (m?.[1] && /(镇|乡|街道|局|委|办|政府|中心|管委会|院|厅)/.test(m[1]))
+      return m[1].replace(/^[“"]|[”"]$/g, '');
+  }
+  return null;
+}
+
+export interface FoundDate {
+  date: Ymd;
+  source: 'label' | 'attribute-table' | 'meta' | 'url';
+  block: number | null;
+  raw: string;
+}
+
+const PUB_LABEL_RE =
+  /(发布|公开|生成|上传|发文|信息公开)(时间|日期)\s*[:：]?\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
+
+export function findPublished(src: SourceDoc): FoundDate | null {
+  for (const b of src.blocks) {
+    if (b.kind === 'image') continue;
+    const m = PUB_LABEL_RE.exec(toHalfWidth(b.text));
+    if (!m) continue;
+    const date = { y: Number(m[3]), m: Number(m[4]), d: Number(m[5]) };
+    if (!validYmd(date)) continue;
+    return { date, source: b.kind === 'table' ? 'attribute-table' : 'label', block: b.index, raw: m[0] };
+  }
+  for (const name of ['PubDate', 'pubdate', 'publishdate', 'PublishDate', 'firstpublishedtime']) {
+    const v = src.meta[name];
+    const m = v ? /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(v) : null;
+    if (m) {
+      const date = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+      if (validYmd(date)) return { date, source: 'meta', block: null, raw: `${name}=${v}` };
+    }
+  }
+  if (src.url) {
+    const u = src.url;
+    const trs = /\/t(20\d{2})(\d{2})(\d{2})_\d+/.exec(u);
+    const han = /\/art\/(20\d{2})\/(\d{1,2})\/(\d{1,2})\//.exec(u);
+    const m = trs ?? han;
+    if (m) {
+      const date = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+      if (validYmd(date)) return { date, source: 'url', block: null, raw: u };
+    }
+  }
+  return null;
+}
+
+export function findIndexNumber(src: SourceDoc): { value: string; year: number | null } | null {
+  for (const b of src.blocks) {
+    if (b.kind === 'image') continue;
+    const m =
+      /索\s*引\s*号\s*[:：]?\s*([0-9A-Za-z][0-9A-Za-z\-_]*\s*\/\s*\d{4}-\d+|[0-9A-Za-z\-_/]{6,})/.exec(
+        toHalfWidth(b.text),
+      );
+    if (m?.[1]) {
+      const value = m[1].replace(/\s/g, '');
+      const y = /\/(\d{4})-\d+/.exec(value);
+      return { value, year: y ? Number(y[1]) : null };
+    }
+  }
+  return null;
+}
+
+/** The closing signature date (落款): a date standing alone in the last lines of the report. */
+export function findSignatureDate(
+  blocks: Block[],
+  from: number,
+): { date: Ymd; block: number; raw: string } | null {
+  const tail = textBlocks(blocks)
+    .filter((b) => b.index >= from)
+    .slice(-6);
+  for (let i = tail.length - 1; i >= 0; i--) {
+    const b = tail[i] as TextBlock;
+    const m = /^(?:[^\d，。]{2,30}\s+)?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(
+      toHalfWidth(b.text),
+    );
+    if (m) {
+      const date = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+      if (validYmd(date)) return { date, block: b.index, raw: b.text };
+    }
+  }
+  return null;
+}

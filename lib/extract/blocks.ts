@@ -1,0 +1,219 @@
+/**
+ * Linearise a page into blocks: text lines, data tables (as grids) and images, in reading order.
+ * HTML: block-level elements and <br> end a line; layout tables are descended into, data tables become
+ * one block each. Plain text (Word/PDF extractions): one block per line, tab-separated tokens kept.
+ */
+import { collapseSpaces } from '../text/normalize';
+import { elementText, isElement, isHidden, SKIP_TAGS, TEXT_NODE, tagOf } from './dom-utils';
+import { buildGrid, type Grid } from './grid';
+
+export interface TextSegment {
+  node: Text;
+  /** Offset of this node's text within the block text. */
+  start: number;
+}
+
+export interface TextBlock {
+  kind: 'text';
+  index: number;
+  text: string;
+  /** Cells of a tab-separated line (text input), or [text]. */
+  tokens: string[];
+  el: Element | null;
+  segments: TextSegment[];
+  /** Offset of the line in the source text (text input). */
+  offset: number;
+}
+
+export interface TableBlock {
+  kind: 'table';
+  index: number;
+  el: Element;
+  grid: Grid;
+  text: string;
+}
+
+export interface ImageBlock {
+  kind: 'image';
+  index: number;
+  el: Element;
+  alt: string;
+}
+
+export type Block = TextBlock | TableBlock | ImageBlock;
+
+export interface SourceDoc {
+  kind: 'html' | 'text';
+  blocks: Block[];
+  /** <title>, or null. */
+  docTitle: string | null;
+  meta: Record<string, string>;
+  url: string | null;
+  /** The document (HTML input) for page-level look-ups. */
+  doc: Document | null;
+}
+
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'main',
+  'blockquote',
+  'pre',
+  'form',
+  'center',
+  'hr',
+  'figure',
+  'figcaption',
+  'address',
+  'caption',
+  'tr',
+  'td',
+  'th',
+  'tbody',
+  'thead',
+  'tfoot',
+  'body',
+  'html',
+]);
+
+export const BLOCK_LIMIT = 20000;
+
+/** A table used for page layout rather than data: it nests tables, or holds long prose in few columns. */
+function isLayoutTable(table: Element, grid: Grid): boolean {
+  if (table.querySelector('table')) return true;
+  if (grid.width <= 2) {
+    for (const c of grid.cells) if (c.text.length > 300) return true;
+    if (grid.slots.length <= 2 && grid.cells.some((c) => c.el.querySelector('p, div, h1, h2, h3'))) {
+      return grid.cells.reduce((n, c) => n + c.text.length, 0) > 200;
+    }
+  }
+  return false;
+}
+
+export function blocksFromDocument(doc: Document, url: string | null = null): SourceDoc {
+  const blocks: Block[] = [];
+  let cur: TextBlock | null = null;
+
+  const flush = (): void => {
+    if (cur) {
+      const text = cur.text.trim();
+      if (text) {
+        const lead = cur.text.length - cur.text.trimStart().length;
+        cur.text = text;
+        cur.tokens = [text];
+        if (lead) for (const s of cur.segments) s.start -= lead;
+        blocks.push(cur);
+      }
+    }
+    cur = null;
+  };
+
+  const addText = (node: Text, blockEl: Element | null): void => {
+    const raw = node.nodeValue ?? '';
+    if (!raw) return;
+    let t = raw.replace(/[\s\u00a0\u3000\ufeff\u200b]+/g, ' ');
+    if (!cur) {
+      if (!t.trim()) return;
+      cur = { kind: 'text', index: -1, text: '', tokens: [], el: blockEl, segments: [], offset: 0 };
+    }
+    if (cur.text.endsWith(' ') && t.startsWith(' ')) t = t.slice(1);
+    if (!t) return;
+    cur.segments.push({ node, start: cur.text.length });
+    cur.text += t;
+  };
+
+  const walk = (n: Node, blockEl: Element | null): void => {
+    if (blocks.length > BLOCK_LIMIT) return;
+    if (n.nodeType === TEXT_NODE) {
+      addText(n as Text, blockEl);
+      return;
+    }
+    if (!isElement(n)) return;
+    const tag = tagOf(n);
+    if (SKIP_TAGS.has(tag) || isHidden(n)) return;
+    if (tag === 'table') {
+      const grid = buildGrid(n);
+      if (!isLayoutTable(n, grid)) {
+        flush();
+        blocks.push({ kind: 'table', index: -1, el: n, grid, text: collapseSpaces(elementText(n)) });
+        return;
+      }
+    }
+    if (tag === 'img') {
+      flush();
+      blocks.push({ kind: 'image', index: -1, el: n, alt: n.getAttribute('alt') ?? '' });
+      return;
+    }
+    if (tag === 'br') {
+      flush();
+      return;
+    }
+    const isBlock = BLOCK_TAGS.has(tag);
+    if (isBlock) flush();
+    const owner = isBlock ? n : blockEl;
+    for (let c = n.firstChild; c; c = c.nextSibling) walk(c, owner);
+    if (isBlock) flush();
+  };
+
+  const root = doc.body ?? doc.documentElement;
+  if (root) walk(root, root);
+  flush();
+  blocks.forEach((b, i) => {
+    b.index = i;
+  });
+
+  const meta: Record<string, string> = {};
+  for (const m of Array.from(doc.querySelectorAll('meta[name]'))) {
+    const name = m.getAttribute('name');
+    const content = m.getAttribute('content');
+    if (name && content && !(name in meta)) meta[name] = content.trim();
+  }
+  const titleEl = doc.querySelector('title');
+  const docTitle = titleEl ? collapseSpaces(titleEl.textContent ?? '') || null : null;
+  return { kind: 'html', blocks, docTitle, meta, url, doc };
+}
+
+/** Plain text (Word/PDF extraction): one block per non-empty line, tab-separated cells as tokens. */
+export function blocksFromText(text: string): SourceDoc {
+  const blocks: Block[] = [];
+  let offset = 0;
+  for (const line of text.split(/\r\n|\n|\r/)) {
+    const start = offset;
+    offset += line.length + 1;
+    if (blocks.length > BLOCK_LIMIT) break;
+    const tokens = line
+      .split('\t')
+      .map((t) => collapseSpaces(t))
+      .filter((t) => t !== '');
+    if (tokens.length === 0) continue;
+    const lead = line.length - line.trimStart().length;
+    blocks.push({
+      kind: 'text',
+      index: blocks.length,
+      text: collapseSpaces(line.replace(/\t/g, ' ')),
+      tokens,
+      el: null,
+      segments: [],
+      offset: start + lead,
+    });
+  }
+  return { kind: 'text', blocks, docTitle: null, meta: {}, url: null, doc: null };
+}

@@ -1,0 +1,65 @@
+/**
+ * Node-side input loading for the CLI, the benchmark and the demo: files and URLs to decoded text,
+ * HTML to a DOM (linkedom). Charset: BOM, then HTTP header, then <meta charset>, then UTF-8, else GB18030.
+ */
+import { readFile } from 'node:fs/promises';
+import { DOMParser } from 'linkedom';
+
+export function sniffCharset(bytes: Uint8Array, header: string | null): string | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const fromHeader = header ? /charset\s*=\s*["']?([\w-]+)/i.exec(header)?.[1] : null;
+  if (fromHeader) return fromHeader.toLowerCase();
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const meta = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1];
+  return meta ? meta.toLowerCase() : null;
+}
+
+export function decode(bytes: Uint8Array, header: string | null = null): string {
+  let charset = sniffCharset(bytes, header);
+  if (charset && /^(gb2312|gbk|gb_2312-80|x-gbk|gb18030)$/.test(charset)) charset = 'gb18030';
+  if (charset) {
+    try {
+      return new TextDecoder(charset).decode(bytes);
+    } catch {
+      // unknown label: fall through to detection
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+export function parseHtml(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+}
+
+export interface Loaded {
+  kind: 'html' | 'text';
+  text: string;
+  url: string | null;
+}
+
+export async function loadFile(path: string): Promise<Loaded> {
+  const bytes = new Uint8Array(await readFile(path));
+  const text = decode(bytes);
+  const kind = /\.(txt|text)$/i.test(path) ? 'text' : 'html';
+  return { kind, text, url: null };
+}
+
+export async function loadUrl(url: string, timeoutMs = 20000): Promise<Loaded> {
+  const res = await fetch(url, {
+    redirect: 'follow',
+    signal: AbortSignal.timeout(timeoutMs),
+    headers: { 'user-agent': 'NianBaoInspector/0.1 (+annual-report audit)' },
+  });
+  if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const type = res.headers.get('content-type');
+  const text = decode(bytes, type);
+  const kind = type && /text\/plain/i.test(type) ? 'text' : 'html';
+  return { kind, text, url: res.url || url };
+}
