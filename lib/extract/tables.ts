@@ -201,7 +201,8 @@ function buildT3FromHtml(parts: Part[], cellEls: CellElements): Table {
     for (let r = 0; r < grid.slots.length && rows.length === 0; r++) {
       const own = grid.cells.filter((c) => c.row === r);
       const valueLike = own.filter((c) => parseValue(c.text).kind !== 'text');
-      if (valueLike.length < Math.max(3, own.length - 1) || own.every((c) => c.text === '')) continue;
+      // the data row: (nearly) all value-like cells — figures, blank or "/" — and more than a header row has
+      if (own.length < 10 || valueLike.length < own.length - 1) continue;
       const slots = grid.slots[r] ?? [];
       const short = slots.length < grid.width || slots.some((s) => s === undefined) || grid.width < 15;
       const start = grid.width - 15;

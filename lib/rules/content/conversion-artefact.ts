@@ -27,10 +27,15 @@ export default defineRule({
     }
     // text that starts mid-sentence: the first line of the report begins with closing punctuation or the tail of a URL
     const firstSection = ctx.report.sections[0]?.block ?? Number.POSITIVE_INFINITY;
+    // the first prose line (navigation and breadcrumbs carry no sentence punctuation)
     const first = narrative.find(
-      (b) => b.index < firstSection && b.index !== ctx.ex.titleBlock && b.text.length > 10,
+      (b) =>
+        b.index < firstSection &&
+        b.index !== ctx.ex.titleBlock &&
+        b.text.length > 10 &&
+        /[，。；]/.test(b.text),
     );
-    if (first && ctx.ex.titleBlock === null) {
+    if (first) {
       const t = first.text.replace(/^\[bookmark:[^\]]*\]/, '').trim();
       if (
         /^[，。、；：！？）)\]」』”’]/.test(t) ||

@@ -2,7 +2,7 @@ import { defineRule, type RuleFinding, zhEn } from '../types';
 
 const PATTERNS: Array<{ re: RegExp; zh: string; en: string }> = [
   {
-    re: /[\u4e00-\u9fa5][ \u3000\u00a0_＿]{2,}(条|件|篇|次|个|项|万元|元)/g,
+    re: /[\u4e00-\u9fa5][ \u3000\u00a0_＿]+(条|件|篇|次|个|项|万元|元)(?=[，。；、,;）)]|$)/g,
     zh: '数字处为空白',
     en: 'the figure is left blank',
   },

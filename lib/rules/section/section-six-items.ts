@@ -30,8 +30,19 @@ export default defineRule({
   ),
   check(ctx) {
     if (ctx.sections(6).length === 0) return [];
-    const text = ctx
-      .sectionBlocks(6)
+    // the closing signature (agency name, date) follows section 6: it is not its content
+    const agency = ctx.report.agency;
+    const blocks = ctx.sectionBlocks(6);
+    const sig = ctx.ex.signature?.block ?? Number.POSITIVE_INFINITY;
+    const text = blocks
+      .filter((b) => {
+        if (b.index >= sig) return false;
+        if (b.index < sig - 1) return true;
+        const isName =
+          b.text === agency ||
+          (b.text.length <= 30 && /(政府|局|委员会|委|办公室|办|镇|乡|街道|办事处|中心)$/.test(b.text));
+        return !isName;
+      })
       .map((b) => b.text)
       .join('\n');
     const bare = text.replace(/[\s。.！!；;、，,]/g, '');
