@@ -167,18 +167,52 @@ export function auditSource(src: SourceDoc, opts: AuditOptions = {}): AuditOutpu
   return auditExtracted(extract(src), opts);
 }
 
-/** Audit a live or parsed document (content script, CLI via a DOM parser). */
+/** When the page itself cannot be read: an empty, non-report result that says why. */
+function unreadable(err: unknown, kind: SourceDoc['kind'], opts: AuditOptions): AuditOutput {
+  const empty: SourceDoc = { kind, blocks: [], docTitle: null, meta: {}, url: null, doc: null };
+  const out = auditExtracted(extract(empty), opts);
+  const msg = err instanceof Error ? err.message : String(err);
+  out.report.reason = `the page could not be read: ${msg}`;
+  out.findings.push({
+    id: 'audit:unreadable',
+    ruleId: 'audit-unreadable',
+    category: 'extraction',
+    severity: 'info',
+    title: { zh: '页面无法读取', en: 'Page could not be read' },
+    message: {
+      zh: `读取页面时出错（${msg}），未能审核。`,
+      en: `Reading the page failed (${msg}); nothing was audited.`,
+    },
+    basis: { zh: '—', en: '—' },
+    fix: {
+      zh: '保存页面后用命令行审核，或人工核对。',
+      en: 'Save the page and audit it from the command line, or check it by hand.',
+    },
+    targets: [{ type: 'page' }],
+  });
+  return out;
+}
+
+/** Audit a live or parsed document (content script, CLI via a DOM parser). Never throws. */
 export function auditDocument(
   doc: Document,
   url: string | null = null,
   opts: AuditOptions = {},
 ): AuditOutput {
-  return auditSource(blocksFromDocument(doc, url), opts);
+  try {
+    return auditSource(blocksFromDocument(doc, url), opts);
+  } catch (err) {
+    return unreadable(err, 'html', opts);
+  }
 }
 
-/** Audit plain text extracted from Word or PDF. */
+/** Audit plain text extracted from Word or PDF. Never throws. */
 export function auditText(text: string, opts: AuditOptions = {}): AuditOutput {
-  return auditSource(blocksFromText(text), opts);
+  try {
+    return auditSource(blocksFromText(text), opts);
+  } catch (err) {
+    return unreadable(err, 'text', opts);
+  }
 }
 
 /** The serialisable part (for JSON, messaging). */

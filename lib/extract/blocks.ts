@@ -173,7 +173,7 @@ export function blocksFromDocument(doc: Document, url: string | null = null): So
     if (isBlock) flush();
   };
 
-  const root = doc.body ?? doc.documentElement;
+  const root = doc.documentElement ? (doc.body ?? doc.documentElement) : null;
   if (root) walk(root, root);
   flush();
   blocks.forEach((b, i) => {
@@ -181,12 +181,12 @@ export function blocksFromDocument(doc: Document, url: string | null = null): So
   });
 
   const meta: Record<string, string> = {};
-  for (const m of Array.from(doc.querySelectorAll('meta[name]'))) {
+  for (const m of doc.documentElement ? Array.from(doc.querySelectorAll('meta[name]')) : []) {
     const name = m.getAttribute('name');
     const content = m.getAttribute('content');
     if (name && content && !(name in meta)) meta[name] = content.trim();
   }
-  const titleEl = doc.querySelector('title');
+  const titleEl = doc.documentElement ? doc.querySelector('title') : null;
   const docTitle = titleEl ? collapseSpaces(titleEl.textContent ?? '') || null : null;
   return { kind: 'html', blocks, docTitle, meta, url, doc };
 }
