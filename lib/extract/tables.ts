@@ -48,6 +48,12 @@ function registerLabels(kind: TableKind, grid: Grid, cellEls: CellElements, labe
   }
 }
 
+function cellsByRow(grid: Grid): GridCell[][] {
+  const out: GridCell[][] = grid.slots.map(() => []);
+  for (const c of grid.cells) out[c.row]?.push(c);
+  return out;
+}
+
 function makeCell(key: string, raw: string): Cell {
   const p = parseValue(raw);
   return { key, raw, kind: p.kind, value: p.value, decimal: p.decimal, unit: p.unit };
@@ -198,8 +204,9 @@ function buildT3FromHtml(parts: Part[], cellEls: CellElements): Table {
   const rows: TableRow[] = [];
   for (const { grid } of parts) {
     registerLabels('t3', grid, cellEls, labels);
+    const byRow = cellsByRow(grid);
     for (let r = 0; r < grid.slots.length && rows.length === 0; r++) {
-      const own = grid.cells.filter((c) => c.row === r);
+      const own = byRow[r] ?? [];
       const valueLike = own.filter((c) => parseValue(c.text).kind !== 'text');
       // the data row: (nearly) all value-like cells — figures, blank or "/" — and more than a header row has
       if (own.length < 10 || valueLike.length < own.length - 1) continue;
@@ -233,8 +240,9 @@ function buildT1FromHtml(parts: Part[], cellEls: CellElements): Table {
   const rows: TableRow[] = [];
   for (const { grid } of parts) {
     registerLabels('t1', grid, cellEls, labels);
+    const byRow = cellsByRow(grid);
     for (let r = 0; r < grid.slots.length; r++) {
-      const own = grid.cells.filter((c) => c.row === r);
+      const own = byRow[r] ?? [];
       const first = own[0];
       if (!first) continue;
       const def = T1_ROWS.find((d) => d.match.test(labelKey(first.text)));

@@ -110,8 +110,12 @@ const shortRow = (id: string): { zh: string; en: string } => {
   return { zh: id, en: id };
 };
 
-/** Every arithmetic check of table 2, on every column. */
+/** Every arithmetic check of table 2, on every column (computed once per audit). */
 export function t2Checks(ctx: RuleContext): SumCheck[] {
+  return ctx.memo('t2Checks', () => computeT2Checks(ctx));
+}
+
+function computeT2Checks(ctx: RuleContext): SumCheck[] {
   const t = ctx.table('t2');
   if (!t) return [];
   const out: SumCheck[] = [];
@@ -153,8 +157,12 @@ export function t2Checks(ctx: RuleContext): SumCheck[] {
   return out;
 }
 
-/** Table 3: for each group, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结. */
+/** Table 3: for each group, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (computed once per audit). */
 export function t3Checks(ctx: RuleContext): SumCheck[] {
+  return ctx.memo('t3Checks', () => computeT3Checks(ctx));
+}
+
+function computeT3Checks(ctx: RuleContext): SumCheck[] {
   const t = ctx.table('t3');
   if (!t?.rows[0]) return [];
   const out: SumCheck[] = [];

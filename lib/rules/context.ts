@@ -34,10 +34,22 @@ export interface RuleContext {
   narrative(): TextBlock[];
   textLoc(block: TextBlock, start: number, end: number): Locator;
   sectionLoc(n: number): Locator;
+  /** Computed once per audit and shared by the rules that need it (e.g. the table arithmetic). */
+  memo<T>(key: string, compute: () => T): T;
 }
 
 export function createContext(ex: Extracted, now: Ymd): RuleContext {
   const tableBlocks = ex.tableBlocks;
+  const cells = new Map<string, Cell>();
+  const rows = new Map<string, TableRow>();
+  for (const t of Object.values(ex.tables)) {
+    if (!t) continue;
+    for (const r of t.rows) {
+      if (!rows.has(`${t.kind}:${r.id}`)) rows.set(`${t.kind}:${r.id}`, r);
+      for (const c of r.cells) if (!cells.has(c.key)) cells.set(c.key, c);
+    }
+  }
+  const memo = new Map<string, unknown>();
   const narrative = ex.blocks.filter((b): b is TextBlock => b.kind === 'text' && !tableBlocks.has(b.index));
   const colLabel = (kind: TableKind, colId: string): string => {
     if (kind === 't2') return T2_COLUMNS.find((c) => c.id === colId)?.zh ?? colId;
@@ -55,11 +67,12 @@ export function createContext(ex: Extracted, now: Ymd): RuleContext {
     now,
     year: ex.report.reportYear,
     table: (kind) => ex.tables[kind],
-    row: (kind, id) => ex.tables[kind]?.rows.find((r) => r.id === id),
-    cell: (kind, rowId, colId) =>
-      ex.tables[kind]?.rows
-        .find((r) => r.id === rowId)
-        ?.cells.find((c) => c.key === `${kind}:${rowId}:${colId}`),
+    row: (kind, id) => rows.get(`${kind}:${id}`),
+    cell: (kind, rowId, colId) => cells.get(`${kind}:${rowId}:${colId}`),
+    memo: <T>(key: string, compute: () => T): T => {
+      if (!memo.has(key)) memo.set(key, compute());
+      return memo.get(key) as T;
+    },
     cellLoc: (kind, cell) => {
       const [, rowId = '', colId = ''] = cell.key.split(':');
       const rl = rowLabel(kind, rowId);

@@ -7,7 +7,10 @@
 const FULLWIDTH_OFFSET = 0xfee0;
 
 /** Full-width ASCII (！..～) to half-width, ideographic space to space. */
+const FULLWIDTH_RE = /[\uff01-\uff5e\u3000]/;
+
 export function toHalfWidth(s: string): string {
+  if (!FULLWIDTH_RE.test(s)) return s;
   let out = '';
   for (const ch of s) {
     const code = ch.charCodeAt(0);
@@ -29,14 +32,32 @@ export function collapseSpaces(s: string): string {
  * A key for matching labels: no white space at all, half-width digits and letters, brackets unified to the
  * full-width （）, dotted numbering unified to "1.", quotes unified.
  */
-export function labelKey(s: string): string {
-  return toHalfWidth(s)
+const LABEL_CHARS_RE = /[()"“”‘’']/g;
+const LABEL_MAP: Record<string, string> = { '(': '（', ')': '）', '“': '"', '”': '"', '‘': "'", '’': "'" };
+const NUMBERING_RE = /^(\d+)[.、,，:：]/;
+
+/** Small memo for the hot string functions: table labels and values repeat across rows and audits. */
+function memoize<T>(fn: (s: string) => T, limit = 4000): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s: string) => {
+    const hit = cache.get(s);
+    if (hit !== undefined) return hit;
+    const v = fn(s);
+    if (s.length <= 200) {
+      if (cache.size >= limit) cache.clear();
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
+export const labelKey = memoize(labelKeyUncached);
+
+function labelKeyUncached(s: string): string {
+  const t = toHalfWidth(s)
     .replace(SPACE_RE, '')
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）')
-    .replace(/^(\d+)[.、,，:：]/, '$1.')
-    .replace(/["“”]/g, '"')
-    .replace(/[‘’']/g, "'");
+    .replace(LABEL_CHARS_RE, (c) => LABEL_MAP[c] ?? c);
+  return NUMBERING_RE.test(t) ? t.replace(NUMBERING_RE, '$1.') : t;
 }
 
 export type ValueKind = 'number' | 'blank' | 'na' | 'text';
@@ -56,7 +77,9 @@ const NUMBER_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 const UNIT_RE = /^(.*?)(万元|元|件次|件|条|个|项|次)$/;
 
 /** Parse one cell's text into its kind. Blank and "/" are kept apart from a real 0 (DOMAIN.md §8). */
-export function parseValue(raw: string): ParsedValue {
+export const parseValue: (raw: string) => Readonly<ParsedValue> = memoize(parseValueUncached);
+
+function parseValueUncached(raw: string): ParsedValue {
   let s = toHalfWidth(raw).replace(SPACE_RE, '');
   if (s === '') return { kind: 'blank', value: null, decimal: false, unit: null };
   if (NA_RE.test(s)) return { kind: 'na', value: null, decimal: false, unit: null };

@@ -1,0 +1,134 @@
+/**
+ * Engine benchmark: npm run bench. Audits the sample pages and scaled copies (text ×10 and ×100, table 2
+ * repeated) in Node over linkedom, and prints pages per second, median and p95 ms per page, peak memory,
+ * and the ratio of the audit's cost to one plain traversal of the same DOM (all text read, every cell
+ * visited). Figures, not assertions: targets are judged by people (typical page < 5 ms median; ×100 ≤ ~100×).
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { auditDocument } from '../lib/audit';
+import { reportPage, simpleT2, table2Html } from '../tests/fixtures/report-html';
+import { SAMPLES_DIR } from './audit';
+import { parseHtml } from './load';
+
+interface Case {
+  name: string;
+  html: string;
+}
+
+const clock = () => performance.now();
+
+function traverse(doc: Document): number {
+  // the floor any audit pays: read every text node and visit every table cell
+  let chars = 0;
+  const walk = (n: Node): void => {
+    if (n.nodeType === 3) chars += (n.nodeValue ?? '').length;
+    for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
+  };
+  if (doc.documentElement) walk(doc.documentElement);
+  for (const t of Array.from(doc.querySelectorAll('table')))
+    for (const tr of Array.from(t.querySelectorAll('tr')))
+      for (const td of Array.from(tr.children)) chars += td.textContent?.length ?? 0;
+  return chars;
+}
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+}
+
+function measure(fn: () => void, minRuns: number, minMs: number): number[] {
+  for (let i = 0; i < 3; i++) fn(); // warm-up
+  const times: number[] = [];
+  const start = clock();
+  while (times.length < minRuns || clock() - start < minMs) {
+    const t = clock();
+    fn();
+    times.push(clock() - t);
+    if (times.length > 2000) break;
+  }
+  return times;
+}
+
+async function cases(): Promise<Case[]> {
+  const out: Case[] = [];
+  for (const n of (await readdir(SAMPLES_DIR)).filter((x) => /\.html?$/.test(x)).sort()) {
+    out.push({ name: `sample ${n}`, html: await readFile(join(SAMPLES_DIR, n), 'utf8') });
+  }
+  const para =
+    '本局坚持以公开为常态、不公开为例外，持续深化政务公开，围绕重点领域主动公开政府信息，回应社会关切，提升公开质量和实效。';
+  const typical = { t2: simpleT2(9, 1, 2) };
+  out.push({ name: 'typical report ×1', html: reportPage(typical) });
+  for (const k of [10, 100]) {
+    // scale the text of every section to ×k (tables stay as they are)
+    const paras = Array.from({ length: 6 * (k - 1) }, (_, i) => `（${i}）${para}`);
+    out.push({
+      name: `text ×${k}`,
+      html: reportPage({
+        ...typical,
+        extra: { 1: paras.slice(0, paras.length / 2), 5: paras.slice(paras.length / 2) },
+      }),
+    });
+  }
+  const t2 = table2Html({ t2: typical.t2 });
+  out.push({
+    name: 'table 2 repeated ×20',
+    html: reportPage(typical).replace('</body>', `${t2.repeat(20)}</body>`),
+  });
+  return out;
+}
+
+export async function main(): Promise<number> {
+  const rows: string[][] = [];
+  let peakRss = 0;
+  let peakHeap = 0;
+  const medians = new Map<string, number>();
+  for (const c of await cases()) {
+    const t0 = clock();
+    const doc = parseHtml(c.html);
+    const parseMs = clock() - t0;
+    const audit = measure(() => void auditDocument(doc, null, { now: '2026-11-22' }), 20, 1500);
+    const base = measure(() => void traverse(doc), 20, 500);
+    const mem = process.memoryUsage();
+    peakRss = Math.max(peakRss, mem.rss);
+    peakHeap = Math.max(peakHeap, mem.heapUsed);
+    const med = quantile(audit, 0.5);
+    medians.set(c.name, med);
+    rows.push([
+      c.name,
+      `${Math.round(c.html.length / 1024)} KB`,
+      parseMs.toFixed(1),
+      med.toFixed(2),
+      quantile(audit, 0.95).toFixed(2),
+      (1000 / med).toFixed(0),
+      quantile(base, 0.5).toFixed(2),
+      `${(med / quantile(base, 0.5)).toFixed(1)}×`,
+    ]);
+  }
+  const head = [
+    'page',
+    'size',
+    'parse ms',
+    'audit median ms',
+    'p95 ms',
+    'pages/s',
+    'traversal ms',
+    'audit/traversal',
+  ];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) =>
+    r.map((x, i) => (i === 0 ? x.padEnd(widths[i] ?? 0) : x.padStart(widths[i] ?? 0))).join('  ');
+  process.stdout.write(
+    `Engine benchmark (Node ${process.version}, linkedom DOM; parse time not included in audit)\n\n`,
+  );
+  process.stdout.write(`${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
+  for (const r of rows) process.stdout.write(`${line(r)}\n`);
+  const one = medians.get('typical report ×1') ?? 1;
+  process.stdout.write(
+    `\nScaling: text ×10 costs ${((medians.get('text ×10') ?? 0) / one).toFixed(1)}× and text ×100 costs ${((medians.get('text ×100') ?? 0) / one).toFixed(1)}× the typical page (linear ≤ 100×).\n`,
+  );
+  process.stdout.write(
+    `Peak memory: RSS ${(peakRss / 2 ** 20).toFixed(0)} MB, heap ${(peakHeap / 2 ** 20).toFixed(0)} MB.\n`,
+  );
+  return 0;
+}
