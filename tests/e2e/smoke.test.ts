@@ -58,7 +58,7 @@ describe.runIf(HAVE_BROWSER)('the built extension in Chromium', () => {
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
     const item = popup.locator('[data-rule="t2-row-total"]');
     await expect.poll(() => item.count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    expect(await item.first().innerText()).toContain('差 1');
+    expect(await item.first().textContent()).toContain('差 1');
     expect(Number(await badge(tabId))).toBe(await popup.locator('.finding.error').count());
   }, 60_000);
 
