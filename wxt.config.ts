@@ -6,11 +6,40 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   publicDir: 'assets/public',
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  hooks: {
+    // the always-on detector is an unlisted script (a few KB, no runtime wrapper): run it on gov sites
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { matches: ['*://*.gov.cn/*'], js: ['detector.js'], run_at: 'document_idle', all_frames: true },
+      ];
+    },
+  },
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['activeTab', 'scripting', 'storage'],
+    // least privilege: government sites only; elsewhere the page is audited on demand (activeTab)
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
     host_permissions: ['*://*.gov.cn/*'],
-  },
+    optional_host_permissions: ['*://*/*'],
+    action: { default_title: '__MSG_extName__' },
+    commands: {
+      'audit-page': {
+        suggested_key: { default: 'Alt+Shift+A' },
+        description: '__MSG_auditThisPage__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'nianbao-inspector@example.org',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
 });

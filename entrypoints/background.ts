@@ -1,40 +1,141 @@
-import browser, { type Runtime } from 'webextension-polyfill';
-import { Message, type TabState } from '@/lib/messages';
-import { badgeFor } from '@/lib/summary';
+/**
+ * Background: inject the engine where a report was detected or the user asks (popup button, context menu,
+ * keyboard shortcut), keep each tab's result, draw the badge, run detection on the sites the user added.
+ */
 
-/** Per-tab audit results, kept in session storage so the popup can read them after the worker sleeps. */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { type AuditTabReply, type TabState, ToBackground } from '@/lib/messages';
+import { parseSettings, SETTINGS_KEY } from '@/lib/settings';
+import { badgeFor } from '@/lib/summary';
+import { t } from './shared/i18n';
+
+const ENGINE = '/content-scripts/engine.js';
+const DETECTOR = '/detector.js';
+const USER_SITES_ID = 'nianbao-user-sites';
 const key = (tabId: number) => `tab:${tabId}`;
 
-export default defineBackground(() => {
-  const action = browser.action ?? browser.browserAction;
+async function inject(tabId: number, frameId: number, forced: boolean): Promise<AuditTabReply> {
+  try {
+    const target = { tabId, frameIds: [frameId] };
+    if (forced) {
+      await browser.scripting.executeScript({
+        target,
+        func: () => {
+          (globalThis as unknown as { __nianbaoForced?: boolean }).__nianbaoForced = true;
+        },
+      });
+    }
+    await browser.scripting.executeScript({ target, files: [ENGINE] });
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}
 
+async function saveState(tabId: number, state: TabState): Promise<void> {
+  const action = browser.action ?? browser.browserAction;
+  const badge = badgeFor(state.result);
+  await Promise.all([
+    action.setBadgeText({ tabId, text: state.error ? '!' : badge.text }),
+    action.setBadgeBackgroundColor({ tabId, color: state.error ? '#d93025' : badge.color }),
+    browser.storage.session.set({ [key(tabId)]: state }),
+  ]).catch(() => undefined);
+}
+
+async function syncUserSites(): Promise<void> {
+  const settings = parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  try {
+    await browser.scripting.unregisterContentScripts({ ids: [USER_SITES_ID] }).catch(() => undefined);
+    const granted: string[] = [];
+    for (const origin of settings.sites) {
+      if (await browser.permissions.contains({ origins: [origin] })) granted.push(origin);
+    }
+    if (granted.length === 0) return;
+    await browser.scripting.registerContentScripts([
+      {
+        id: USER_SITES_ID,
+        matches: granted,
+        js: [DETECTOR],
+        runAt: 'document_idle',
+        allFrames: true,
+        persistAcrossSessions: true,
+      },
+    ]);
+  } catch (err) {
+    console.warn('[年报巡检] user sites', err);
+  }
+}
+
+async function activeTabId(): Promise<number | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
-    const parsed = Message.safeParse(raw);
+    const parsed = ToBackground.safeParse(raw);
     if (!parsed.success) return undefined;
     const msg = parsed.data;
-    if (msg.type === 'get-result') {
-      return browser.storage.session.get(key(msg.tabId)).then((v) => v[key(msg.tabId)] ?? null);
+    switch (msg.type) {
+      case 'get-result':
+        return browser.storage.session.get(key(msg.tabId)).then((v) => v[key(msg.tabId)] ?? null);
+      case 'audit-tab':
+        return inject(msg.tabId, 0, true);
+      case 'report-detected': {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined) return undefined;
+        return inject(tabId, sender.frameId ?? 0, false).then(() => undefined);
+      }
+      case 'audit-done':
+      case 'audit-failed': {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined) return undefined;
+        const frameId = sender.frameId ?? 0;
+        const state: TabState =
+          msg.type === 'audit-done'
+            ? { url: msg.url, frameId, result: msg.result, order: msg.order, error: null }
+            : { url: msg.url, frameId, result: null, order: [], error: msg.error };
+        return browser.storage.session.get(key(tabId)).then(async (v) => {
+          // a frame without a report never replaces the frame that has one
+          const prev = v[key(tabId)] as TabState | undefined;
+          if (prev?.result?.report.isReport && prev.frameId !== frameId && !state.result?.report.isReport)
+            return;
+          await saveState(tabId, state);
+        });
+      }
     }
-    const tabId = sender.tab?.id;
-    if (tabId === undefined || sender.frameId) return undefined;
-    if (msg.type === 'audit-done' || msg.type === 'audit-failed') {
-      const state: TabState =
-        msg.type === 'audit-done'
-          ? { url: msg.url, result: msg.result, error: null }
-          : { url: msg.url, result: null, error: msg.error };
-      const badge = badgeFor(state.result);
-      void action.setBadgeText({ tabId, text: state.error ? '!' : badge.text });
-      void action.setBadgeBackgroundColor({ tabId, color: state.error ? '#d93025' : badge.color });
-      return browser.storage.session.set({ [key(tabId)]: state }).then(() => true);
-    }
-    return undefined;
   });
 
   browser.tabs.onUpdated.addListener((tabId, info) => {
     if (info.status === 'loading' && info.url) {
+      const action = browser.action ?? browser.browserAction;
       void action.setBadgeText({ tabId, text: '' });
       void browser.storage.session.remove(key(tabId));
     }
   });
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(key(tabId)));
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus
+      .removeAll()
+      .then(() =>
+        browser.contextMenus.create({
+          id: 'audit-page',
+          title: t('zh', 'auditThisPage'),
+          contexts: ['page', 'frame', 'selection'],
+        }),
+      );
+    void syncUserSites();
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === 'audit-page' && tab?.id !== undefined)
+      void inject(tab.id, info.frameId ?? 0, true);
+  });
+  browser.commands.onCommand.addListener((command) => {
+    if (command !== 'audit-page') return;
+    void activeTabId().then((id) => (id === null ? undefined : inject(id, 0, true)));
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[SETTINGS_KEY]) void syncUserSites();
+  });
 });

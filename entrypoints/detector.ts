@@ -1,0 +1,46 @@
+/**
+ * Always on, on government sites: decide from cheap signals (title, meta, first headings) whether this is
+ * a report, and only then ask the background to inject the engine. Pages that fill their content after
+ * load are re-checked when it arrives (debounced, bounded). Never walks the DOM; adds nothing to the page.
+ */
+import { looksLikeReport } from '@/lib/detect/quick';
+
+interface MinimalRuntime {
+  runtime: { sendMessage(message: unknown): Promise<unknown> | undefined };
+}
+
+/**
+ * An unlisted script (not wrapped by WXT's content-script runtime, no polyfill): it stays a few KB. The
+ * manifest entry that runs it on *.gov.cn is added in wxt.config.ts; user-added sites register it at run
+ * time (background).
+ */
+export default defineUnlistedScript({
+  main() {
+    const g = globalThis as unknown as { browser?: MinimalRuntime; chrome?: MinimalRuntime };
+    const api = g.browser ?? g.chrome;
+    if (!api) return;
+    let done = false;
+    const check = (): void => {
+      if (done || !looksLikeReport(document)) return;
+      done = true;
+      observer?.disconnect();
+      void Promise.resolve(api.runtime.sendMessage({ type: 'report-detected' })).catch(() => undefined);
+    };
+    let observer: MutationObserver | null = null;
+    check();
+    if (done) return;
+    // content that arrives later (single-page CMS, lazy article bodies): re-check a few times, then stop
+    let checks = 0;
+    let timer = 0;
+    observer = new MutationObserver(() => {
+      if (timer) return;
+      timer = window.setTimeout(() => {
+        timer = 0;
+        check();
+        if (++checks >= 10) observer?.disconnect();
+      }, 400);
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    window.setTimeout(() => observer?.disconnect(), 30_000);
+  },
+});

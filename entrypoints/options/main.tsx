@@ -1,0 +1,166 @@
+/**
+ * Options: language, the sites where detection runs (adding one asks for that host permission),
+ * which categories and severities the overlay and popup show, the inspector's name.
+ */
+
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { Category, Lang, Severity } from '@/lib/model/schema';
+import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings, sitePattern } from '@/lib/settings';
+import { type MessageKey, t } from '../shared/i18n';
+import './style.css';
+
+const CAT_KEY: Record<Category, MessageKey> = {
+  sum: 'catSum',
+  section: 'catSection',
+  year: 'catYear',
+  template: 'catTemplate',
+  consistency: 'catConsistency',
+  content: 'catContent',
+  extraction: 'catExtraction',
+};
+const SEV_KEY: Record<Severity, MessageKey> = { error: 'sevError', warning: 'sevWarning', info: 'sevInfo' };
+
+function toggle<T>(list: T[], item: T, on: boolean): T[] {
+  return on ? [...new Set([...list, item])] : list.filter((x) => x !== item);
+}
+
+function Options() {
+  const [s, setS] = useState<Settings | null>(null);
+  const [site, setSite] = useState('');
+  const [note, setNote] = useState<string | null>(null);
+
+  useEffect(() => {
+    void browser.storage.local.get(SETTINGS_KEY).then((v) => setS(parseSettings(v[SETTINGS_KEY])));
+  }, []);
+  if (!s) return null;
+  const lang: Lang = s.lang;
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.title = t(lang, 'optionsTitle');
+
+  const save = async (next: Settings) => {
+    setS(next);
+    await browser.storage.local.set({ [SETTINGS_KEY]: next });
+    setNote(t(next.lang, 'saved'));
+  };
+
+  const addSite = async (e: Event) => {
+    e.preventDefault();
+    const pattern = sitePattern(site);
+    if (!pattern) {
+      setNote(t(lang, 'siteInvalid'));
+      return;
+    }
+    // must run in the click's user gesture
+    const granted = await browser.permissions.request({ origins: [pattern] }).catch(() => false);
+    if (!granted) {
+      setNote(t(lang, 'permissionDenied'));
+      return;
+    }
+    setSite('');
+    await save({ ...s, sites: [...new Set([...s.sites, pattern])] });
+  };
+
+  const removeSite = async (pattern: string) => {
+    await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+    await save({ ...s, sites: s.sites.filter((x) => x !== pattern) });
+  };
+
+  return (
+    <main>
+      <h1>{t(lang, 'optionsTitle')}</h1>
+      <fieldset>
+        <legend>{t(lang, 'language')}</legend>
+        {(['zh', 'en'] as const).map((l) => (
+          <label key={l}>
+            <input
+              type="radio"
+              name="lang"
+              checked={lang === l}
+              onChange={() => void save({ ...s, lang: l })}
+            />
+            {t(lang, l === 'zh' ? 'langZh' : 'langEn')}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t(lang, 'sites')}</legend>
+        <p class="help">{t(lang, 'sitesHelp')}</p>
+        <ul class="sites">
+          <li>
+            <code>*://*.gov.cn/*</code>
+          </li>
+          {s.sites.map((p) => (
+            <li key={p}>
+              <code>{p}</code>{' '}
+              <button type="button" onClick={() => void removeSite(p)}>
+                {t(lang, 'removeSite')}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <form onSubmit={(e) => void addSite(e)}>
+          <input
+            type="text"
+            value={site}
+            placeholder={t(lang, 'sitePlaceholder')}
+            onInput={(e) => setSite((e.target as HTMLInputElement).value)}
+          />
+          <button type="submit">{t(lang, 'addSite')}</button>
+        </form>
+      </fieldset>
+      <fieldset>
+        <legend>{t(lang, 'showCategories')}</legend>
+        {DEFAULT_SETTINGS.categories.map((c) => (
+          <label key={c}>
+            <input
+              type="checkbox"
+              checked={s.categories.includes(c)}
+              onChange={(e) =>
+                void save({
+                  ...s,
+                  categories: toggle(s.categories, c, (e.target as HTMLInputElement).checked),
+                })
+              }
+            />
+            {t(lang, CAT_KEY[c])}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t(lang, 'showSeverities')}</legend>
+        {DEFAULT_SETTINGS.severities.map((v) => (
+          <label key={v}>
+            <input
+              type="checkbox"
+              checked={s.severities.includes(v)}
+              onChange={(e) =>
+                void save({
+                  ...s,
+                  severities: toggle(s.severities, v, (e.target as HTMLInputElement).checked),
+                })
+              }
+            />
+            {t(lang, SEV_KEY[v])}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t(lang, 'inspector')}</legend>
+        <input
+          type="text"
+          value={s.inspector}
+          onChange={(e) => void save({ ...s, inspector: (e.target as HTMLInputElement).value.trim() })}
+        />
+        <p class="help">{t(lang, 'inspectorHelp')}</p>
+      </fieldset>
+      <p class="note" role="status">
+        {note}
+      </p>
+    </main>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) render(<Options />, root);
