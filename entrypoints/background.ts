@@ -116,15 +116,13 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(key(tabId)));
 
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus
-      .removeAll()
-      .then(() =>
-        browser.contextMenus.create({
-          id: 'audit-page',
-          title: t('zh', 'auditThisPage'),
-          contexts: ['page', 'frame', 'selection'],
-        }),
-      );
+    browser.contextMenus.removeAll().then(() =>
+      browser.contextMenus.create({
+        id: 'audit-page',
+        title: t('zh', 'auditThisPage'),
+        contexts: ['page', 'frame', 'selection'],
+      }),
+    );
     void syncUserSites();
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {

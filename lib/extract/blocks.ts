@@ -11,6 +11,34 @@ export interface TextSegment {
   node: Text;
   /** Offset of this node's text within the block text. */
   start: number;
+  /** Where white space was collapsed: offset in the node's raw text of each character of its block text. */
+  map?: number[];
+}
+
+const WS = /[\s\u00a0\u3000\ufeff\u200b]/;
+/** Runs that collapse to something of another length or character. */
+const COLLAPSING = /[\s\u00a0\u3000\ufeff\u200b]{2,}|[\t\n\r\f\v\u00a0\u3000\ufeff\u200b]/;
+
+/** Collapse white space like HTML rendering does, keeping the raw offset of every kept character. */
+function collapseWithMap(raw: string, afterSpace: boolean): { text: string; map: number[] | undefined } {
+  if (!COLLAPSING.test(raw) && !(afterSpace && raw.startsWith(' '))) return { text: raw, map: undefined };
+  let text = '';
+  const map: number[] = [];
+  let prevSpace = afterSpace;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i] as string;
+    if (WS.test(ch)) {
+      if (prevSpace) continue;
+      text += ' ';
+      prevSpace = true;
+    } else {
+      text += ch;
+      prevSpace = false;
+    }
+    map.push(i);
+  }
+  map.push(raw.length);
+  return { text, map };
 }
 
 export interface TextBlock {
@@ -129,14 +157,13 @@ export function blocksFromDocument(doc: Document, url: string | null = null): So
   const addText = (node: Text, blockEl: Element | null): void => {
     const raw = node.nodeValue ?? '';
     if (!raw) return;
-    let t = raw.replace(/[\s\u00a0\u3000\ufeff\u200b]+/g, ' ');
     if (!cur) {
-      if (!t.trim()) return;
+      if (!/[^\s\u00a0\u3000\ufeff\u200b]/.test(raw)) return;
       cur = { kind: 'text', index: -1, text: '', tokens: [], el: blockEl, segments: [], offset: 0 };
     }
-    if (cur.text.endsWith(' ') && t.startsWith(' ')) t = t.slice(1);
+    const { text: t, map } = collapseWithMap(raw, cur.text === '' || cur.text.endsWith(' '));
     if (!t) return;
-    cur.segments.push({ node, start: cur.text.length });
+    cur.segments.push(map ? { node, start: cur.text.length, map } : { node, start: cur.text.length });
     cur.text += t;
   };
 

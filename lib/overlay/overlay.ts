@@ -56,7 +56,9 @@ function rangeFor(block: TextBlock, start: number, end: number, doc: Document): 
       const s = block.segments[i];
       if (s && s.start <= off) {
         const len = s.node.nodeValue?.length ?? 0;
-        return [s.node, Math.min(len, Math.max(0, off - s.start))];
+        const rel = Math.max(0, off - s.start);
+        const raw = s.map ? (s.map[Math.min(rel, s.map.length - 1)] ?? len) : rel;
+        return [s.node, Math.min(len, raw)];
       }
     }
     return null;
@@ -524,7 +526,14 @@ export class Overlay {
   /** Put every marker where its anchor is now. */
   layout(): void {
     if (this.hidden) return;
-    const stack = new Map<Element, number>();
+    const placed: Array<[number, number]> = [];
+    // badges never sit on each other: shift left until free
+    const free = (x: number, y: number): number => {
+      let left = x;
+      while (placed.some(([px, py]) => Math.abs(px - left) < 20 && Math.abs(py - y) < 16)) left -= 22;
+      placed.push([left, y]);
+      return left;
+    };
     for (const m of this.markers) {
       if (m.anchor.kind === 'page') continue;
       const el = m.anchor.el;
@@ -534,8 +543,6 @@ export class Overlay {
         const box = m.involvedBoxes[i];
         if (box) this.place(box, inv.getBoundingClientRect(), 2);
       });
-      const k = stack.get(el) ?? 0;
-      stack.set(el, k + 1);
       if (m.placement === 'text' && m.anchor.kind === 'range') {
         const rects = Array.from(m.anchor.range.getClientRects()).slice(0, 8);
         for (const old of m.mark.splice(0)) old.remove();
@@ -550,8 +557,9 @@ export class Overlay {
         const last = rects[rects.length - 1] ?? r;
         if (m.badge) {
           m.badge.hidden = !visible;
-          m.badge.style.left = `${last.right + 2 + k * 22}px`;
-          m.badge.style.top = `${last.top - 12}px`;
+          const y = last.top - 12;
+          m.badge.style.left = `${free(last.right + 2, y)}px`;
+          m.badge.style.top = `${y}px`;
         }
         continue;
       }
@@ -560,12 +568,14 @@ export class Overlay {
       m.badge.hidden = !visible;
       if (m.placement === 'cell') {
         // on the cell's top-right corner, outside the padding where digits sit
-        m.badge.style.left = `${r.right - 9 - k * 22}px`;
-        m.badge.style.top = `${r.top - 11}px`;
+        const y = r.top - 11;
+        m.badge.style.left = `${free(r.right - 9, y)}px`;
+        m.badge.style.top = `${y}px`;
       } else {
-        const left = r.left - 24 - k * 22;
-        m.badge.style.left = `${left < 2 ? r.left + 2 + k * 22 : left}px`;
-        m.badge.style.top = `${r.top + Math.max(0, (Math.min(r.height, 40) - 18) / 2)}px`;
+        const y = r.top + Math.max(0, (Math.min(r.height, 40) - 18) / 2);
+        const x = r.left - 24;
+        m.badge.style.left = `${free(x < 2 ? r.left + 2 : x, y)}px`;
+        m.badge.style.top = `${y}px`;
       }
     }
     if (this.banner) {

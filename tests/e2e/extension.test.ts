@@ -1,0 +1,305 @@
+/**
+ * The built extension in real Chromium: overlay, popup, badge, on-demand audit, and the promises it keeps
+ * (no page element moves, no console errors, no request of its own, hostile text stays text).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildExtension, clickAction, type Launched, launch, type Site, serve } from '../../scripts/browser';
+import { reportPage, simpleT2 } from '../fixtures/report-html';
+import { HAVE_BROWSER } from './setup';
+
+const HOSTILE = '<img src=x onerror="window.__pwned=1">';
+
+const broken = reportPage({
+  t2: { ...simpleT2(3), new: [3, 0, 0, 0, 0, 0, 4], r2: [HOSTILE, 0, 0, 0, 0, 0, 0] },
+  t3: [1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  published: '2025-02-20',
+});
+const clean = reportPage({ t2: simpleT2(2) });
+const unverifiable = reportPage({ t2: { ...simpleT2(2), new: [2, '/', '/', '/', '/', '/', 2] } });
+const listPage = `<html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body><ul>
+<li><a href="/ndbg/clean.html">示例县2024年政府信息公开工作年度报告</a></li><li><a>示例县2023年政府信息公开工作年度报告</a></li></ul></body></html>`;
+const guide = `<html><head><meta charset="utf-8"><title>示例县市场监督管理局政府信息公开指南</title></head><body><h1>政府信息公开指南</h1><p>一、主动公开</p></body></html>`;
+const framed = `<html><head><meta charset="utf-8"><title>示例县人民政府</title></head><body><p>门户</p><iframe src="/ndbg/broken.html" width="1200" height="800"></iframe></body></html>`;
+const late = `<html><head><meta charset="utf-8"><title>示例县市场监督管理局2024年政府信息公开工作年度报告</title></head><body><div id="c">加载中…</div>
+<script>setTimeout(function(){ fetch('/ndbg/broken-body.html').then(function(r){return r.text()}).then(function(t){ document.getElementById('c').innerHTML = t; }); }, 700);</script></body></html>`;
+const brokenBody = /<body>([\s\S]*)<\/body>/.exec(broken)?.[1] ?? '';
+
+describe.runIf(HAVE_BROWSER)('the extension in Chromium', () => {
+  let site: Site;
+  let l: Launched;
+  const consoleErrors: string[] = [];
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    const dir = await buildExtension();
+    site = await serve({
+      '/ndbg/broken.html': broken,
+      '/ndbg/clean.html': clean,
+      '/ndbg/unverifiable.html': unverifiable,
+      '/ndbg/list.html': listPage,
+      '/ndbg/guide.html': guide,
+      '/ndbg/framed.html': framed,
+      '/ndbg/late.html': late,
+      '/ndbg/broken-body.html': brokenBody,
+      '/elsewhere/report.html': clean,
+    });
+    l = await launch(dir);
+  }, 120_000);
+
+  afterAll(async () => {
+    await l?.close();
+    await new Promise<void>((r) => (site ? site.server.close(() => r()) : r()));
+  });
+
+  const url = (path: string, host = 'www.example.gov.cn') => `http://${host}:${site.port}${path}`;
+  const sw = () => {
+    if (!l.worker) throw new Error('no service worker');
+    return l.worker;
+  };
+  type Chrome = {
+    action: { getBadgeText(d: { tabId: number }): Promise<string> };
+    tabs: { query(q: object): Promise<Array<{ id: number; url?: string }>> };
+    storage: { session: { get(k: string): Promise<Record<string, unknown>> } };
+  };
+  const badge = (tabId: number) =>
+    sw().evaluate(
+      (id) => (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({ tabId: id }),
+      tabId,
+    );
+  const state = (tabId: number) =>
+    sw().evaluate(
+      async (id) =>
+        (await (globalThis as unknown as { chrome: Chrome }).chrome.storage.session.get(`tab:${id}`))[
+          `tab:${id}`
+        ],
+      tabId,
+    ) as Promise<
+      | { result: { findings: Array<{ id: string; targets: Array<{ type: string }> }> }; order: string[] }
+      | undefined
+    >;
+
+  /** The tab's id: by URL where the extension may see it, else the newest tab (just opened). */
+  const tabIdOf = (page: Page) =>
+    sw().evaluate(async (u) => {
+      const tabs = await (globalThis as unknown as { chrome: Chrome }).chrome.tabs.query({});
+      return tabs.find((t) => t.url === u)?.id ?? Math.max(...tabs.map((t) => t.id));
+    }, page.url());
+
+  async function open(path: string, host?: string): Promise<{ page: Page; tabId: number }> {
+    const page = await l.context.newPage();
+    pages.push(page);
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`${path}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
+    await page.goto(url(path, host));
+    const tabId = await tabIdOf(page);
+    return { page, tabId };
+  }
+
+  /** Elements shown in the overlay, read through the open shadow root. */
+  const shown = (page: Page) =>
+    page.evaluate(() => {
+      const host = document.querySelector('nianbao-inspector');
+      const root = host?.shadowRoot;
+      if (!root) return null;
+      const items = Array.from(root.querySelectorAll<HTMLElement>('.badge, .banner li'));
+      return {
+        hosts: document.querySelectorAll('nianbao-inspector').length,
+        ids: items.map((e) => e.dataset.findingId ?? ''),
+        cellBadges: Array.from(root.querySelectorAll<HTMLElement>('.badge:not(.section)')).map(
+          (e) => e.dataset.findingId ?? '',
+        ),
+        complete: items.every((e) => e.dataset.rule && e.dataset.category && e.dataset.severity),
+      };
+    });
+
+  it('marks a report: one host, every finding shown with its data attributes, one marker per cell finding', async () => {
+    const { page, tabId } = await open('/ndbg/broken.html');
+    await expect.poll(() => shown(page), { timeout: 10_000 }).not.toBeNull();
+    await expect
+      .poll(async () => (await state(tabId))?.result.findings.length ?? 0, { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    const s = await state(tabId);
+    const view = await shown(page);
+    expect(view?.hosts).toBe(1);
+    expect(view?.complete).toBe(true);
+    expect(new Set(view?.ids)).toEqual(new Set(s?.result.findings.map((f) => f.id)));
+    const cellFindings =
+      s?.result.findings.filter((f) => f.targets[0]?.type === 'cell').map((f) => f.id) ?? [];
+    for (const id of cellFindings) expect(view?.cellBadges.filter((x) => x === id)).toHaveLength(1);
+    expect(cellFindings).toContain('t2-row-total:t2:rowtotal:new');
+    expect(cellFindings).toContain('t3-totals:t3:rv');
+    expect(s?.order).toEqual(expect.arrayContaining(cellFindings));
+  }, 60_000);
+
+  it('a card explains the finding when its badge is hovered; addend cells light up', async () => {
+    const page = pages[0] as Page;
+    const badgeAt = () =>
+      page.evaluate(() => {
+        const b = document
+          .querySelector('nianbao-inspector')
+          ?.shadowRoot?.querySelector<HTMLElement>('[data-finding-id="t2-row-total:t2:rowtotal:new"].badge');
+        const r = b?.getBoundingClientRect();
+        return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+      });
+    // badges follow the page: scroll the cell into view and the badge comes with it
+    const before = await badgeAt();
+    await page.evaluate((y) => window.scrollBy(0, y - 300), before?.y ?? 0);
+    await page.waitForTimeout(250);
+    const rect = await badgeAt();
+    expect(rect?.y).toBeCloseTo(300, -1);
+    expect(rect).not.toBeNull();
+    await page.mouse.move(rect?.x ?? 0, rect?.y ?? 0);
+    const card = await page.evaluate(() => {
+      const root = document.querySelector('nianbao-inspector')?.shadowRoot;
+      const c = root?.querySelector<HTMLElement>('.card');
+      return c
+        ? {
+            id: c.dataset.findingId,
+            text: c.textContent ?? '',
+            lit: root?.querySelectorAll('.box.lit').length ?? 0,
+          }
+        : null;
+    });
+    expect(card?.id).toBe('t2-row-total:t2:rowtotal:new');
+    expect(card?.text).toContain('总计 4 ≠ 自然人 3');
+    expect(card?.text).toContain('差 1');
+    expect(card?.text).toContain('国办公开办函〔2021〕30号');
+    expect(card?.lit).toBeGreaterThanOrEqual(6);
+  }, 30_000);
+
+  it('keyboard: Alt+Shift+J opens the next finding, Esc closes the card, then hides every mark', async () => {
+    const page = pages[0] as Page;
+    const root = () =>
+      page.evaluate(() => {
+        const r = document.querySelector('nianbao-inspector')?.shadowRoot;
+        return {
+          card: r?.querySelector<HTMLElement>('.card')?.dataset.findingId ?? null,
+          hidden: r?.querySelector('.layer')?.classList.contains('hidden') ?? null,
+        };
+      });
+    await page.mouse.move(5, 5);
+    await page.mouse.click(5, 5);
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    expect((await root()).card).not.toBeNull();
+    await page.keyboard.press('Escape');
+    expect(await root()).toEqual({ card: null, hidden: false });
+    await page.keyboard.press('Escape');
+    expect((await root()).hidden).toBe(true);
+    await page.evaluate(() => undefined);
+  });
+
+  it('hostile text in a cell shows as text and never runs', async () => {
+    const page = pages[0] as Page;
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    const inOverlay = await page.evaluate(
+      () => document.querySelector('nianbao-inspector')?.shadowRoot?.querySelectorAll('img').length,
+    );
+    expect(inOverlay).toBe(0);
+  });
+
+  it('the popup lists the same findings; clicking one scrolls the page to it', async () => {
+    const page = pages[0] as Page;
+    const tabId = await tabIdOf(page);
+    const s = await state(tabId);
+    const popup = await l.context.newPage();
+    await popup.goto(`chrome-extension://${l.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.waitForSelector('.finding');
+    const ids = await popup.$$eval('.finding', (els) => els.map((e) => (e as HTMLElement).dataset.findingId));
+    expect(new Set(ids)).toEqual(new Set(s?.result.findings.map((f) => f.id)));
+    expect(Number(await badge(tabId))).toBe(await popup.locator('.finding.error').count());
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await popup.click('[data-finding-id="t3-totals:t3:rv"]');
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            document.querySelector('nianbao-inspector')?.shadowRoot?.querySelector<HTMLElement>('.card')
+              ?.dataset.findingId,
+        ),
+      )
+      .toBe('t3-totals:t3:rv');
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+    await popup.close();
+  }, 30_000);
+
+  it('badge: errors in red, ✓ for a clean report, ? when not fully verifiable, nothing on look-alikes', async () => {
+    const cleanTab = await open('/ndbg/clean.html');
+    await expect.poll(() => badge(cleanTab.tabId), { timeout: 10_000 }).toBe('✓');
+    const partTab = await open('/ndbg/unverifiable.html');
+    await expect.poll(() => badge(partTab.tabId), { timeout: 10_000 }).toBe('?');
+    for (const p of ['/ndbg/list.html', '/ndbg/guide.html']) {
+      const t = await open(p);
+      await t.page.waitForTimeout(800);
+      expect(await badge(t.tabId), p).toBe('');
+      expect(await t.page.evaluate(() => document.querySelectorAll('nianbao-inspector').length), p).toBe(0);
+    }
+  }, 60_000);
+
+  it('the overlay moves no page element', async () => {
+    const { page } = await open('/ndbg/clean.html');
+    await page.waitForSelector('nianbao-inspector', { state: 'attached' });
+    const boxes = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll('body *')).map((e) => {
+          const r = e.getBoundingClientRect();
+          return [r.x, r.y, r.width, r.height].join(',');
+        }),
+      );
+    const withOverlay = await boxes();
+    await page.evaluate(() => document.querySelector('nianbao-inspector')?.remove());
+    expect(await boxes()).toEqual(withOverlay);
+  }, 30_000);
+
+  it('a report inside an iframe is audited', async () => {
+    const { page, tabId } = await open('/ndbg/framed.html');
+    await expect.poll(() => badge(tabId), { timeout: 10_000 }).toMatch(/^\d+$/);
+    const frame = page.frames().find((f) => f.url().endsWith('/ndbg/broken.html'));
+    expect(await frame?.evaluate(() => document.querySelectorAll('nianbao-inspector').length)).toBe(1);
+  }, 30_000);
+
+  it('content that arrives after load is audited when it arrives', async () => {
+    const { page, tabId } = await open('/ndbg/late.html');
+    await expect.poll(() => badge(tabId), { timeout: 15_000 }).toMatch(/^\d+$/);
+    expect(
+      await page.evaluate(
+        () => document.querySelector('nianbao-inspector')?.shadowRoot?.querySelectorAll('.badge').length,
+      ),
+    ).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('on another site, nothing runs until the user asks; then the page is audited on demand', async () => {
+    const { page, tabId } = await open('/elsewhere/report.html', 'www.example.org');
+    await page.waitForTimeout(500);
+    expect(await badge(tabId)).toBe('');
+    expect(await page.evaluate(() => document.querySelectorAll('nianbao-inspector').length)).toBe(0);
+    await clickAction(l, page.url()); // the toolbar click grants activeTab
+    const popup = await l.context.newPage();
+    await popup.goto(`chrome-extension://${l.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.click('[data-action="audit"]');
+    await expect.poll(() => badge(tabId), { timeout: 10_000 }).toBe('✓');
+    expect(await page.evaluate(() => document.querySelectorAll('nianbao-inspector').length)).toBe(1);
+    await popup.close();
+  }, 30_000);
+
+  it('no console errors; the extension made no request of its own', () => {
+    expect(consoleErrors).toEqual([]);
+    const served = new Set([
+      '/ndbg/broken.html',
+      '/ndbg/clean.html',
+      '/ndbg/unverifiable.html',
+      '/ndbg/list.html',
+      '/ndbg/guide.html',
+      '/ndbg/framed.html',
+      '/ndbg/late.html',
+      '/ndbg/broken-body.html',
+      '/elsewhere/report.html',
+      '/favicon.ico',
+      '/x',
+    ]);
+    const unexpected = site.requests.filter((r) => !served.has(r.replace(/^[^/]*/, '')));
+    expect(unexpected).toEqual([]);
+  });
+});
