@@ -5,7 +5,7 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   publicDir: 'assets/public',
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], build: { minify: process.env.NIANBAO_NO_MINIFY ? false : undefined } }),
   hooks: {
     // the always-on detector is an unlisted script (a few KB, no runtime wrapper): run it on gov sites
     'build:manifestGenerated': (_wxt, manifest) => {
@@ -32,6 +32,8 @@ export default defineConfig({
     },
     ...(browser === 'firefox'
       ? {
+          // MV2 has no optional_host_permissions: user-added sites are requested through optional_permissions
+          optional_permissions: ['*://*/*'],
           browser_specific_settings: {
             gecko: {
               id: 'nianbao-inspector@example.org',

@@ -61,6 +61,7 @@ class Engine {
   /** Audit and (re)draw. */
   run(): void {
     let out: AuditOutput;
+    const started = performance.now();
     try {
       out = auditDocument(document, location.href);
     } catch (err) {
@@ -71,6 +72,7 @@ class Engine {
       });
       return;
     }
+    const auditMs = performance.now() - started;
     const key = out.findings.map((f) => f.id).join('|') + String(out.report.isReport);
     const show = out.report.isReport || this.forced;
     try {
@@ -89,6 +91,12 @@ class Engine {
         if (this.overlay) this.overlay.destroy();
         this.overlay = new Overlay(document, out, opts);
         this.overlay.mount();
+      }
+      // timings on our own host element, for the browser benchmark (npm run bench:browser)
+      if (this.overlay) {
+        this.overlay.host.dataset.auditMs = auditMs.toFixed(2);
+        this.overlay.host.dataset.totalMs = (performance.now() - started).toFixed(2);
+        this.overlay.host.dataset.drawnAt = performance.now().toFixed(2);
       }
     } catch (err) {
       // drawing failed: the audit still stands

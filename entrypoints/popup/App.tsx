@@ -72,7 +72,7 @@ export function App() {
       setTabId(id);
       setState(id === null ? null : await loadState(id));
     })();
-    const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const onChange = (_changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area === 'session')
         void targetTab().then((id) => (id === null ? undefined : loadState(id).then(setState)));
     };

@@ -4,6 +4,8 @@
  */
 const REPORT_RE = /(政府信息公开|政务公开|信息公开)(工作)?(年度)?(报告|年报)/;
 const NOT_REPORT_RE = /指南|预算|决算|目录|解读|图解/;
+/** A report's title names its year; a 年报 column page ("政府信息公开年报") does not. */
+const YEAR_RE = /(19|20)\d{2}/;
 
 export function looksLikeReport(doc: Document): boolean {
   const meta = (name: string) => doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? '';
@@ -13,5 +15,5 @@ export function looksLikeReport(doc: Document): boolean {
     doc.querySelector('h1')?.textContent ?? '',
     doc.querySelector('h2')?.textContent ?? '',
   ];
-  return candidates.some((t) => REPORT_RE.test(t) && !NOT_REPORT_RE.test(t));
+  return candidates.some((t) => REPORT_RE.test(t) && YEAR_RE.test(t) && !NOT_REPORT_RE.test(t));
 }

@@ -180,7 +180,7 @@ export function blocksFromDocument(doc: Document, url: string | null = null): So
       const grid = buildGrid(n);
       if (!isLayoutTable(n, grid)) {
         flush();
-        blocks.push({ kind: 'table', index: -1, el: n, grid, text: collapseSpaces(elementText(n)) });
+        blocks.push({ kind: 'table', index: -1, el: n, grid, text: grid.cells.map((c) => c.text).join(' ') });
         return;
       }
     }

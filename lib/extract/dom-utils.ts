@@ -39,6 +39,7 @@ export const SKIP_TAGS = new Set([
 
 /** Hidden by attribute or inline style (computed styles are not available in Node). */
 export function isHidden(el: Element): boolean {
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;

@@ -50,6 +50,15 @@ function spanAttr(el: Element, name: string, zeroMeansRest: number): number {
   return Math.min(n, GRID_LIMITS.maxSpan);
 }
 
+/** Elements inside a cell after which textContent would run words together or include hidden text. */
+const RISKY_IN_CELL = 'p ~ p, div ~ div, p ~ div, div ~ p, br, li, script, style, template, [hidden], [style*="none"], [style*="hidden"]';
+
+/** A cell's text: textContent (one native call) when that is safe, else the careful walk. */
+export function cellText(td: Element): string {
+  if (td.firstElementChild && td.querySelector(RISKY_IN_CELL)) return elementText(td);
+  return td.textContent ?? '';
+}
+
 export function buildGrid(table: Element): Grid {
   const trs = tableRows(table);
   const truncated = trs.length > GRID_LIMITS.maxRows;
@@ -74,7 +83,7 @@ export function buildGrid(table: Element): Grid {
       }
       const rowspan = Math.min(spanAttr(td, 'rowspan', rows.length - r), rows.length - r);
       const colspan = Math.min(spanAttr(td, 'colspan', 1), GRID_LIMITS.maxCols - col);
-      const cell: GridCell = { el: td, text: collapseSpaces(elementText(td)), row: r, col, rowspan, colspan };
+      const cell: GridCell = { el: td, text: collapseSpaces(cellText(td)), row: r, col, rowspan, colspan };
       cells.push(cell);
       own++;
       for (let dr = 0; dr < rowspan; dr++) {

@@ -1,0 +1,171 @@
+/**
+ * Browser benchmark: npm run bench:browser. In one Chromium run with the extension, for report pages:
+ * the engine's audit time, the time from DOMContentLoaded (document_idle follows it) to the overlay drawn,
+ * axe-core's axe.run() on the same page and one plain traversal of the page's DOM. Then, for a non-report
+ * government page, the script time the extension adds (CDP Performance.getMetrics, with and without the
+ * extension). Prints figures and ratios; targets (audit ≤ 1/20 of axe; added time within noise) are judged
+ * by people, not asserted.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { reportPage, simpleT2, table2Html } from '../tests/fixtures/report-html';
+import { SAMPLES_DIR } from './audit';
+import { buildExtension, HAVE_BROWSER, INSTALL_HINT, type Launched, launch, ROOT, serve } from './browser';
+
+const RUNS = 7;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+async function traversalMs(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const t = performance.now();
+    let chars = 0;
+    const walk = (n: Node): void => {
+      if (n.nodeType === 3) chars += (n.nodeValue ?? '').length;
+      for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
+    };
+    walk(document.documentElement);
+    for (const td of Array.from(document.querySelectorAll('td, th'))) chars += td.textContent?.length ?? 0;
+    return performance.now() - t + chars * 0;
+  });
+}
+
+async function axeMs(page: Page): Promise<number> {
+  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx?: unknown, opts?: unknown): Promise<unknown> } }).axe;
+    const t = performance.now();
+    await axe.run(document, { resultTypes: ['violations'] });
+    return performance.now() - t;
+  });
+}
+
+async function reportRow(l: Launched, url: string) {
+  const audit: number[] = [];
+  const drawn: number[] = [];
+  const axe: number[] = [];
+  const trav: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await l.context.newPage();
+    await page.goto(url);
+    const host = await page.waitForSelector('nianbao-inspector', { state: 'attached', timeout: 10_000 });
+    const t = await host.evaluate((h) => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return {
+        audit: Number((h as HTMLElement).dataset.auditMs),
+        drawnAt: Number((h as HTMLElement).dataset.drawnAt),
+        dcl: nav?.domContentLoadedEventEnd ?? 0,
+      };
+    });
+    audit.push(t.audit);
+    drawn.push(t.drawnAt - t.dcl);
+    trav.push(await traversalMs(page));
+    if (i < 3) axe.push(await axeMs(page));
+    await page.close();
+  }
+  return { audit: median(audit), drawn: median(drawn), axe: median(axe), trav: median(trav) };
+}
+
+async function scriptMs(l: Launched, url: string): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < RUNS * 2; i++) {
+    const page = await l.context.newPage();
+    const cdp = await l.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(300);
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    out.push((metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000);
+    await page.close();
+  }
+  return out;
+}
+
+export async function main(): Promise<number> {
+  if (!HAVE_BROWSER) {
+    process.stderr.write(`No Chromium found: ${INSTALL_HINT}\n`);
+    return 1;
+  }
+  const ext = await buildExtension();
+  const typical = reportPage({ t2: simpleT2(9, 1, 2) });
+  const pages: Record<string, string> = {
+    '/ndbg/typical.html': typical,
+    '/ndbg/large.html': reportPage({
+      t2: simpleT2(9, 1, 2),
+      extra: {
+        1: Array.from(
+          { length: 300 },
+          (_, i) => `（${i}）本局持续深化政务公开，围绕重点领域主动公开政府信息，回应社会关切。`,
+        ),
+      },
+    }).replace('</body>', `${table2Html({ t2: simpleT2(9, 1, 2) }).repeat(10)}</body>`),
+    '/news.html': `<html><head><meta charset="utf-8"><title>我县召开政务公开工作推进会_示例县人民政府</title></head><body>${'<p>会议强调，要进一步提高政务公开工作质量，推动各项任务落实落细。</p>'.repeat(200)}</body></html>`,
+  };
+  for (const n of [
+    '1-clean-county-bureau-trs.html',
+    '2-township-hanweb-defects.html',
+    '3-district-platform-2019-template.html',
+  ]) {
+    pages[`/samples/${n}`] = await readFile(join(SAMPLES_DIR, n), 'utf8');
+  }
+  const site = await serve(pages);
+  const url = (p: string) => `http://www.example.gov.cn:${site.port}${p}`;
+  const l = await launch(ext);
+  const rows: string[][] = [];
+  try {
+    for (const p of Object.keys(pages).filter((x) => x !== '/news.html')) {
+      const r = await reportRow(l, url(p));
+      rows.push([
+        p.replace(/^.*\//, ''),
+        `${Math.round((pages[p]?.length ?? 0) / 1024)} KB`,
+        r.audit.toFixed(1),
+        r.drawn.toFixed(1),
+        r.axe.toFixed(1),
+        r.trav.toFixed(2),
+        `1/${(r.axe / r.audit).toFixed(0)}`,
+        `${(r.audit / Math.max(r.trav, 0.01)).toFixed(1)}×`,
+      ]);
+    }
+    var withExt = await scriptMs(l, url('/news.html'));
+  } finally {
+    await l.close();
+  }
+  const bare = await launch(ext, { extension: false });
+  let without: number[];
+  try {
+    without = await scriptMs(bare, url('/news.html'));
+  } finally {
+    await bare.close();
+    site.server.close();
+  }
+  const head = [
+    'page',
+    'size',
+    'audit ms',
+    'DCL→drawn ms',
+    'axe.run ms',
+    'traversal ms',
+    'audit/axe',
+    'audit/traversal',
+  ];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) =>
+    r.map((x, i) => (i === 0 ? x.padEnd(widths[i] ?? 0) : x.padStart(widths[i] ?? 0))).join('  ');
+  process.stdout.write(
+    `Browser benchmark (Chromium, extension loaded; medians of ${RUNS} loads, axe of 3)\n\n`,
+  );
+  process.stdout.write(`${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
+  for (const r of rows) process.stdout.write(`${line(r)}\n`);
+  const mWith = median(withExt);
+  const mWithout = median(without);
+  const spread = (xs: number[]) => (Math.max(...xs) - Math.min(...xs)).toFixed(1);
+  process.stdout.write(
+    `\nNon-report government page (script time per load, CDP ScriptDuration): with extension ${mWith.toFixed(1)} ms, ` +
+      `without ${mWithout.toFixed(1)} ms, added ${(mWith - mWithout).toFixed(1)} ms; run-to-run spread ${spread(without)} ms without, ${spread(withExt)} ms with.\n`,
+  );
+  return 0;
+}
