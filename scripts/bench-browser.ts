@@ -116,6 +116,7 @@ export async function main(): Promise<number> {
   const url = (p: string) => `http://www.example.gov.cn:${site.port}${p}`;
   const l = await launch(ext);
   const rows: string[][] = [];
+  let withExt: number[] = [];
   try {
     for (const p of Object.keys(pages).filter((x) => x !== '/news.html')) {
       const r = await reportRow(l, url(p));
@@ -130,7 +131,7 @@ export async function main(): Promise<number> {
         `${(r.audit / Math.max(r.trav, 0.01)).toFixed(1)}×`,
       ]);
     }
-    var withExt = await scriptMs(l, url('/news.html'));
+    withExt = await scriptMs(l, url('/news.html'));
   } finally {
     await l.close();
   }

@@ -4,7 +4,7 @@
  * one block each. Plain text (Word/PDF extractions): one block per line, tab-separated tokens kept.
  */
 import { collapseSpaces } from '../text/normalize';
-import { elementText, isElement, isHidden, SKIP_TAGS, TEXT_NODE, tagOf } from './dom-utils';
+import { isElement, isHidden, SKIP_TAGS, TEXT_NODE, tagOf } from './dom-utils';
 import { buildGrid, type Grid } from './grid';
 
 export interface TextSegment {

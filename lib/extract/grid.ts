@@ -51,7 +51,8 @@ function spanAttr(el: Element, name: string, zeroMeansRest: number): number {
 }
 
 /** Elements inside a cell after which textContent would run words together or include hidden text. */
-const RISKY_IN_CELL = 'p ~ p, div ~ div, p ~ div, div ~ p, br, li, script, style, template, [hidden], [style*="none"], [style*="hidden"]';
+const RISKY_IN_CELL =
+  'p ~ p, div ~ div, p ~ div, div ~ p, br, li, script, style, template, [hidden], [style*="none"], [style*="hidden"]';
 
 /** A cell's text: textContent (one native call) when that is safe, else the careful walk. */
 export function cellText(td: Element): string {

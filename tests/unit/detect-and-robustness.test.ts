@@ -126,7 +126,9 @@ describe('rule metadata', () => {
 describe('cell text', () => {
   it('figures in separate paragraphs of one cell are not run together', async () => {
     const { cellText } = await import('../../lib/extract/grid');
-    const doc = parse('<table><tr><td><p>1</p><p>2</p></td><td><p><span>3</span></p></td><td>商业<br>企业</td></tr></table>');
+    const doc = parse(
+      '<table><tr><td><p>1</p><p>2</p></td><td><p><span>3</span></p></td><td>商业<br>企业</td></tr></table>',
+    );
     const tds = Array.from(doc.querySelectorAll('td'));
     expect(tds.map((td) => cellText(td).replace(/\s+/g, ' ').trim())).toEqual(['1 2', '3', '商业 企业']);
   });
