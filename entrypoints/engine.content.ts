@@ -6,7 +6,8 @@
 
 import browser from 'webextension-polyfill';
 import { type AuditOutput, auditDocument, toResult } from '@/lib/audit';
-import { type ToBackground, ToEngine } from '@/lib/messages';
+import type { ToBackground } from '@/lib/messages';
+import { ToEngine } from '@/lib/messages-engine';
 import type { Finding } from '@/lib/model/schema';
 import { HOST_TAG, Overlay } from '@/lib/overlay/overlay';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';

@@ -5,6 +5,8 @@
 import { z } from 'zod/mini';
 import { AuditResult } from './model/schema';
 
+export { FocusFinding, RunAudit, SetHidden, ToEngine } from './messages-engine';
+
 /** detector → background: this frame looks like a report; inject the engine. */
 export const ReportDetected = z.object({ type: z.literal('report-detected') });
 /** engine → background: the audit of this frame. `order` lists finding ids as numbered on the page. */
@@ -19,15 +21,9 @@ export const AuditFailed = z.object({ type: z.literal('audit-failed'), url: z.st
 /** popup → background */
 export const GetResult = z.object({ type: z.literal('get-result'), tabId: z.number() });
 export const AuditTab = z.object({ type: z.literal('audit-tab'), tabId: z.number() });
-/** background/popup → engine */
-export const RunAudit = z.object({ type: z.literal('run-audit') });
-export const FocusFinding = z.object({ type: z.literal('focus-finding'), id: z.string() });
-export const SetHidden = z.object({ type: z.literal('set-hidden'), hidden: z.boolean() });
 
 export const ToBackground = z.union([ReportDetected, AuditDone, AuditFailed, GetResult, AuditTab]);
 export type ToBackground = z.infer<typeof ToBackground>;
-export const ToEngine = z.union([RunAudit, FocusFinding, SetHidden]);
-export type ToEngine = z.infer<typeof ToEngine>;
 
 export const TabState = z.object({
   url: z.string(),

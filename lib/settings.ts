@@ -3,7 +3,7 @@
  * SETTINGS_KEY; anything unreadable falls back to the defaults.
  */
 import { z } from 'zod/mini';
-import { Category, Lang, Severity } from './model/schema';
+import { Category, Lang, Severity } from './model/enums';
 
 export const SETTINGS_KEY = 'settings';
 

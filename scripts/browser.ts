@@ -21,6 +21,8 @@ export const HAVE_BROWSER = CHROMIUM !== null;
 
 export const INSTALL_HINT = 'apt-get update && apt-get install -y chromium fonts-noto-cjk';
 
+export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+
 export async function buildExtension(): Promise<string> {
   const outDir = join(ROOT, '.output', 'chrome-mv3');
   await promisify(execFile)('npx', ['wxt', 'build'], { cwd: ROOT, maxBuffer: 16 * 2 ** 20 });

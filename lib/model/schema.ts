@@ -4,30 +4,13 @@
  * (lib/extract/dom-index.ts), keyed by the locators below.
  */
 import { z } from 'zod/mini';
+import { Category, Lang, Severity, TableKind } from './enums';
 
-export const Lang = z.enum(['zh', 'en']);
-export type Lang = z.infer<typeof Lang>;
+export { Category, Lang, Severity, TableKind };
 
 /** Text in both UI languages: Chinese first, English second. */
 export const I18nText = z.object({ zh: z.string(), en: z.string() });
 export type I18nText = z.infer<typeof I18nText>;
-
-export const Category = z.enum([
-  'sum',
-  'section',
-  'year',
-  'template',
-  'consistency',
-  'content',
-  'extraction',
-]);
-export type Category = z.infer<typeof Category>;
-
-export const Severity = z.enum(['error', 'warning', 'info']);
-export type Severity = z.infer<typeof Severity>;
-
-export const TableKind = z.enum(['t1', 't2', 't3']);
-export type TableKind = z.infer<typeof TableKind>;
 
 /** Where a finding points: a table cell, a range of a text block, a section, or the page as a whole. */
 export const Locator = z.union([

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExtension, clickAction, type Launched, launch, type Site, serve } from '../../scripts/browser';
+import { clickAction, EXTENSION_DIR, type Launched, launch, type Site, serve } from '../../scripts/browser';
 import { reportPage, simpleT2 } from '../fixtures/report-html';
 import { HAVE_BROWSER } from './setup';
 
@@ -32,7 +32,7 @@ describe.runIf(HAVE_BROWSER)('the extension in Chromium', () => {
   const pages: Page[] = [];
 
   beforeAll(async () => {
-    const dir = await buildExtension();
+    const dir = EXTENSION_DIR; // built by tests/global-setup.ts
     site = await serve({
       '/ndbg/broken.html': broken,
       '/ndbg/clean.html': clean,

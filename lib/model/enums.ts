@@ -1,0 +1,25 @@
+/**
+ * The small enums of the model, apart from the full schemas so that contexts which need only these (the
+ * engine content script, settings) do not build the whole AuditResult schema at start-up.
+ */
+import { z } from 'zod/mini';
+
+export const Lang = z.enum(['zh', 'en']);
+export type Lang = z.infer<typeof Lang>;
+
+export const Category = z.enum([
+  'sum',
+  'section',
+  'year',
+  'template',
+  'consistency',
+  'content',
+  'extraction',
+]);
+export type Category = z.infer<typeof Category>;
+
+export const Severity = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof Severity>;
+
+export const TableKind = z.enum(['t1', 't2', 't3']);
+export type TableKind = z.infer<typeof TableKind>;
