@@ -284,6 +284,46 @@ describe.runIf(HAVE_BROWSER)('the extension in Chromium', () => {
     await popup.close();
   }, 30_000);
 
+  it('options: English and a category filter apply to the popup and the marks', async () => {
+    const options = await l.context.newPage();
+    await options.goto(`chrome-extension://${l.extensionId}/options.html`);
+    await options.getByLabel('English').check();
+    await expect.poll(() => options.locator('h1').textContent()).toBe('NianBao Inspector settings');
+    await options.getByLabel('Sums', { exact: true }).uncheck();
+    await expect.poll(() => options.locator('.note').textContent()).toBe('Saved');
+    const { page, tabId } = await open('/ndbg/broken.html');
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () =>
+              document.querySelector('nianbao-inspector')?.shadowRoot?.querySelector('.banner')
+                ?.textContent ?? '',
+          ),
+        { timeout: 10_000 },
+      )
+      .toContain('NianBao Inspector');
+    const categories = await page.evaluate(() =>
+      Array.from(
+        document
+          .querySelector('nianbao-inspector')
+          ?.shadowRoot?.querySelectorAll<HTMLElement>('.badge, .banner li') ?? [],
+      ).map((e) => e.dataset.category),
+    );
+    expect(categories.length).toBeGreaterThan(0);
+    expect(categories).not.toContain('sum');
+    const popup = await l.context.newPage();
+    await popup.goto(`chrome-extension://${l.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.waitForSelector('.finding');
+    expect(await popup.locator('header h1').textContent()).toBe('NianBao Inspector');
+    expect(await popup.locator('[data-category="sum"]').count()).toBe(0);
+    // back to the defaults for the other tests
+    await options.getByLabel('中文').check();
+    await options.getByLabel('合计', { exact: true }).check();
+    await popup.close();
+    await options.close();
+  }, 30_000);
+
   it('no console errors; the extension made no request of its own', () => {
     expect(consoleErrors).toEqual([]);
     const served = new Set([
