@@ -1,0 +1,159 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { readSheet } from 'read-excel-file/node';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { toResult } from '../../lib/audit';
+import { COLUMNS, screenshotName, toHtml, toMarkdown, toXlsx, toZip } from '../../lib/issues/export';
+import { locationText } from '../../lib/issues/location';
+import type { PageInfo } from '../../lib/issues/model';
+import { IssueStore, MAX_ENTRIES, MemoryBlobs, MemoryKeyValue, StoreFullError } from '../../lib/issues/store';
+import { reportPage, simpleT2 } from '../fixtures/report-html';
+import { auditHtml } from '../helpers';
+
+const PAGE: PageInfo = {
+  url: 'http://www.example.gov.cn/ndbg/202501/t20250120_1.html',
+  title: '示例县市场监督管理局2024年政府信息公开工作年度报告',
+  siteName: '示例县人民政府',
+  agency: '示例县市场监督管理局',
+  reportYear: 2024,
+};
+const broken = toResult(auditHtml(reportPage({ t2: { ...simpleT2(3), new: [3, 0, 0, 0, 0, 0, 4] }, published: '2025-02-10' })));
+const png = (n: number) => new Blob([new Uint8Array([137, 80, 78, 71, n])], { type: 'image/png' });
+
+let kv: MemoryKeyValue;
+let blobs: MemoryBlobs;
+let clock: Date;
+let store: IssueStore;
+beforeEach(() => {
+  kv = new MemoryKeyValue();
+  blobs = new MemoryBlobs();
+  clock = new Date(2026, 10, 22, 10, 30, 0);
+  store = new IssueStore(kv, blobs, () => clock);
+});
+
+describe('the issue store', () => {
+  it('adds findings with every column filled and stable numbers site-date-n', async () => {
+    const added = await store.add(PAGE, broken.findings, { inspector: '张三' });
+    expect(added.map((e) => e.id)).toEqual(broken.findings.map((_, i) => `www.example.gov.cn-20261122-${i + 1}`));
+    const e = added.find((x) => x.ruleId === 't2-row-total');
+    expect(e).toMatchObject({
+      siteName: '示例县人民政府',
+      pageTitle: PAGE.title,
+      location: '表二 → 一、本年新收政府信息公开申请数量 → 总计',
+      type: '表二行合计不等',
+      severity: 'error',
+      inspector: '张三',
+      status: 'open',
+      recheck: null,
+    });
+    expect(e?.description).toContain('差 1');
+    // adding the same page again adds nothing; numbering continues after deletions (never reused)
+    expect(await store.add(PAGE, broken.findings, { inspector: '' })).toEqual([]);
+    await store.remove([`www.example.gov.cn-20261122-${added.length}`]);
+    const again = await store.add(PAGE, broken.findings, { inspector: '' });
+    expect(again.map((x) => x.id)).toEqual([`www.example.gov.cn-20261122-${added.length}`]);
+  });
+
+  it('stores the screenshot once, annotated and plain, and drops images nobody refers to', async () => {
+    const added = await store.add(PAGE, broken.findings.slice(0, 2), {
+      inspector: '',
+      screenshot: { name: 'a.png', annotated: png(1), plain: png(2) },
+    });
+    expect(added[0]?.imageKeys).toHaveLength(2);
+    expect(blobs.data.size).toBe(2);
+    await store.remove([added[0]?.id ?? '']);
+    expect(blobs.data.size).toBe(2);
+    await store.remove([added[1]?.id ?? '']);
+    expect(blobs.data.size).toBe(0);
+  });
+
+  it('edits status and notes; the list survives a new store over the same storage', async () => {
+    const [first] = await store.add(PAGE, broken.findings.slice(0, 1), { inspector: '' });
+    await store.update(first?.id ?? '', { status: 'false-positive', note: '表格转换造成' });
+    const reopened = new IssueStore(kv, blobs);
+    expect((await reopened.list())[0]).toMatchObject({ status: 'false-positive', note: '表格转换造成' });
+  });
+
+  it('is bounded, with a clear message', async () => {
+    const many = Array.from({ length: MAX_ENTRIES + 1 }, (_, i) => ({ ...(broken.findings[0] as (typeof broken.findings)[0]), id: `x${i}` }));
+    await expect(store.add(PAGE, many, { inspector: '' })).rejects.toThrow(StoreFullError);
+    const failing = new IssueStore({ get: async () => [], set: async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) }, blobs);
+    await expect(failing.add(PAGE, broken.findings, { inspector: '' })).rejects.toThrow(/存储空间已满/);
+  });
+
+  it('re-check: which findings are fixed, still present or new, recorded with the date', async () => {
+    await store.add(PAGE, broken.findings, { inspector: '' });
+    clock = new Date(2026, 11, 1, 9, 0, 0);
+    const now = toResult(auditHtml(reportPage({ t2: simpleT2(3), published: '2025-02-10', bodies: { 6: ['无'] } })));
+    const r = await store.recheck(PAGE.url, now);
+    expect(r.fixed.map((e) => e.ruleId)).toContain('t2-row-total');
+    expect(r.present.map((e) => e.ruleId)).toContain('year-publication');
+    expect(r.fresh.map((f) => f.ruleId)).toContain('section-six-items');
+    const saved = await store.forPage(PAGE.url);
+    expect(saved.every((e) => e.recheck?.at === clock.toISOString())).toBe(true);
+  });
+});
+
+describe('exports', () => {
+  it('XLSX: one row per issue under the 16 columns, re-read with a spreadsheet reader', async () => {
+    const entries = await store.add(PAGE, broken.findings, { inspector: '李四', screenshot: { name: 'shot.png', annotated: png(1) } });
+    const blob = await toXlsx(entries);
+    const rows = await readSheet(Buffer.from(await blob.arrayBuffer()));
+    expect(rows[0]).toEqual(COLUMNS.map((c) => c.header));
+    expect(rows).toHaveLength(entries.length + 1);
+    const row = rows.find((r) => r[0] === entries[0]?.id);
+    expect(row?.[1]).toBe('示例县人民政府');
+    expect(row?.[10]).toBe('shot.png');
+    expect(row?.[12]).toBe('李四');
+    expect(row?.[13]).toBe('未整改');
+  });
+
+  it('ZIP: the spreadsheet, Markdown, HTML, JSON and the images', async () => {
+    const entries = await store.add(PAGE, broken.findings.slice(0, 2), {
+      inspector: '',
+      screenshot: { name: 'shot.png', annotated: png(1), plain: png(2) },
+    });
+    const files = unzipSync(await toZip(entries, (k) => store.image(k)));
+    expect(Object.keys(files).sort()).toEqual(['images/shot.png', 'images/shot_原图.png', '问题清单.html', '问题清单.json', '问题清单.md', '问题清单.xlsx']);
+    expect(JSON.parse(strFromU8(files['问题清单.json'] as Uint8Array)).issues).toHaveLength(2);
+    expect(strFromU8(files['问题清单.md'] as Uint8Array)).toContain('![');
+  });
+
+  it('HTML and Markdown escape what came from the page', () => {
+    const e = { ...(broken.findings[0] as (typeof broken.findings)[0]) };
+    void e;
+    const hostile = '<img src=x onerror=alert(1)>';
+    const entry = {
+      id: 'a-1',
+      findingId: 'f',
+      ruleId: 'r',
+      category: 'sum' as const,
+      severity: 'error' as const,
+      siteName: hostile,
+      pageTitle: hostile,
+      pageUrl: 'http://x.gov.cn/',
+      agency: null,
+      reportYear: null,
+      location: '',
+      type: 't',
+      description: hostile,
+      basis: '',
+      fix: '',
+      screenshot: null,
+      imageKeys: [],
+      foundAt: new Date().toISOString(),
+      inspector: '',
+      status: 'open' as const,
+      recheck: null,
+      note: '',
+    };
+    expect(toHtml([entry])).not.toContain('<img src=x');
+    expect(toMarkdown([entry])).toContain('问题清单');
+  });
+
+  it('file names carry the site, the report and the time', () => {
+    expect(screenshotName(PAGE.url, PAGE.title, new Date(2026, 10, 22, 9, 5, 7), '整页')).toBe(
+      'www.example.gov.cn_示例县市场监督管理局2024年政府信息公开工作年度报告_20261122-090507_整页.png',
+    );
+    expect(locationText({ type: 'section', section: 3, block: 1 })).toBe('第三部分');
+  });
+});
