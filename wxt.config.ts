@@ -29,6 +29,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+A' },
         description: '__MSG_auditThisPage__',
       },
+      'capture-to-list': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_captureToListCommand__',
+      },
     },
     ...(browser === 'firefox'
       ? {

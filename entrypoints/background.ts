@@ -4,10 +4,20 @@
  */
 
 import browser, { type Runtime } from 'webextension-polyfill';
-import { type AuditTabReply, type TabState, ToBackground } from '@/lib/messages';
+import { StoreFullError } from '@/lib/issues/store';
+import {
+  type AuditTabReply,
+  type CaptureReply,
+  type ListReply,
+  type Shot,
+  TabState,
+  ToBackground,
+} from '@/lib/messages';
 import { parseSettings, SETTINGS_KEY } from '@/lib/settings';
 import { badgeFor } from '@/lib/summary';
+import { captureFinding, captureFull, captureVisible, type Target } from './shared/capture';
 import { t } from './shared/i18n';
+import { dataUrlToBlob, issueStore } from './shared/issue-store';
 
 const ENGINE = '/content-scripts/engine.js';
 const DETECTOR = '/detector.js';
@@ -66,6 +76,88 @@ async function syncUserSites(): Promise<void> {
   }
 }
 
+async function targetOf(tabId: number): Promise<{ target: Target; state: TabState | null }> {
+  const tab = await browser.tabs.get(tabId);
+  const parsed = TabState.safeParse((await browser.storage.session.get(key(tabId)))[key(tabId)]);
+  const state = parsed.success ? parsed.data : null;
+  return {
+    target: {
+      tabId,
+      windowId: tab.windowId ?? browser.windows.WINDOW_ID_CURRENT,
+      frameId: state?.frameId ?? 0,
+      url: state?.url ?? tab.url ?? '',
+      title: state?.result?.report.title ?? tab.title ?? '',
+    },
+    state,
+  };
+}
+
+function captureError(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  // Chrome: "Either the '<all_urls>' or 'activeTab' permission is required."
+  return /activeTab|all_urls|permission/i.test(msg) ? t('zh', 'needActiveTab') : msg;
+}
+
+async function capture(
+  tabId: number,
+  mode: 'visible' | 'full' | 'finding',
+  findingId?: string,
+): Promise<CaptureReply> {
+  try {
+    const { target } = await targetOf(tabId);
+    const shots =
+      mode === 'full'
+        ? await captureFull(target)
+        : mode === 'finding' && findingId
+          ? await captureFinding(target, findingId)
+          : await captureVisible(target);
+    return { ok: true, shots };
+  } catch (err) {
+    return { ok: false, shots: [], error: captureError(err) };
+  }
+}
+
+/** Capture and add findings of the tab to the issue list, with the screenshot as evidence. */
+async function captureToList(
+  tabId: number,
+  mode: 'visible' | 'finding',
+  findingId?: string,
+): Promise<ListReply> {
+  const { state } = await targetOf(tabId);
+  const result = state?.result;
+  if (!result) return { ok: false, added: 0, error: t('zh', 'notAudited') };
+  const shot = await capture(tabId, mode, findingId);
+  const first: Shot | undefined = shot.shots[0];
+  if (!shot.ok || !first) return { ok: false, added: 0, error: shot.error };
+  try {
+    const settings = parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+    const findings = findingId ? result.findings.filter((f) => f.id === findingId) : result.findings;
+    const r = result.report;
+    const added = await issueStore().add(
+      {
+        url: state.url,
+        title: r.title ?? '',
+        siteName: r.siteName ?? '',
+        agency: r.agency,
+        reportYear: r.reportYear,
+      },
+      findings,
+      {
+        inspector: settings.inspector,
+        lang: settings.lang,
+        screenshot: {
+          name: first.name,
+          annotated: await dataUrlToBlob(first.annotated),
+          plain: await dataUrlToBlob(first.plain),
+        },
+      },
+    );
+    return { ok: true, added: added.length };
+  } catch (err) {
+    return { ok: false, added: 0, error: err instanceof StoreFullError ? err.message : String(err) };
+  }
+}
+
 async function activeTabId(): Promise<number | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
@@ -81,6 +173,12 @@ export default defineBackground(() => {
         return browser.storage.session.get(key(msg.tabId)).then((v) => v[key(msg.tabId)] ?? null);
       case 'audit-tab':
         return inject(msg.tabId, 0, true);
+      case 'capture':
+        return capture(msg.tabId, msg.mode, msg.findingId);
+      case 'capture-finding-to-list': {
+        const tabId = sender.tab?.id;
+        return tabId === undefined ? undefined : captureToList(tabId, 'finding', msg.findingId);
+      }
       case 'report-detected': {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return undefined;
@@ -130,8 +228,11 @@ export default defineBackground(() => {
       void inject(tab.id, info.frameId ?? 0, true);
   });
   browser.commands.onCommand.addListener((command) => {
-    if (command !== 'audit-page') return;
-    void activeTabId().then((id) => (id === null ? undefined : inject(id, 0, true)));
+    void activeTabId().then((id) => {
+      if (id === null) return;
+      if (command === 'audit-page') void inject(id, 0, true);
+      if (command === 'capture-to-list') void captureToList(id, 'visible');
+    });
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes[SETTINGS_KEY]) void syncUserSites();

@@ -6,14 +6,62 @@
 
 import browser from 'webextension-polyfill';
 import { type AuditOutput, auditDocument, toResult } from '@/lib/audit';
-import type { ToBackground } from '@/lib/messages';
-import { ToEngine } from '@/lib/messages-engine';
+import { ListReply, type ToBackground } from '@/lib/messages';
+import { type PageMetrics, type Region, ToEngine } from '@/lib/messages-engine';
 import type { Finding } from '@/lib/model/schema';
 import { HOST_TAG, Overlay } from '@/lib/overlay/overlay';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
-import { overlayStrings } from './shared/i18n';
+import { overlayStrings, t } from './shared/i18n';
 
 const MAX_REAUDITS = 20;
+
+function nextFrame(): Promise<void> {
+  return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+}
+
+function metrics(): PageMetrics {
+  return {
+    scrollX: window.scrollX,
+    scrollY: window.scrollY,
+    scrollHeight: Math.max(document.documentElement.scrollHeight, document.body?.scrollHeight ?? 0),
+    innerWidth: window.innerWidth,
+    innerHeight: window.innerHeight,
+    dpr: window.devicePixelRatio || 1,
+  };
+}
+
+/** Wait (bounded) for images in view that are still loading. */
+function lateImages(): Promise<void> {
+  const pending = Array.from(document.images).filter((img) => {
+    if (img.complete) return false;
+    const r = img.getBoundingClientRect();
+    return r.bottom > 0 && r.top < window.innerHeight;
+  });
+  if (pending.length === 0) return Promise.resolve();
+  return Promise.race([
+    Promise.all(
+      pending.map((img) => new Promise((r) => img.addEventListener('load', r, { once: true }))),
+    ).then(() => undefined),
+    new Promise<void>((r) => setTimeout(r, 1500)),
+  ]);
+}
+
+/** Fixed and sticky page elements would repeat in every slice of a whole-page capture: hide them meanwhile. */
+const hiddenFixed: Array<[HTMLElement, string]> = [];
+function hideFixedElements(): void {
+  if (hiddenFixed.length) return;
+  for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+    if (el.tagName.toLowerCase() === HOST_TAG) continue;
+    const pos = getComputedStyle(el).position;
+    if (pos === 'fixed' || pos === 'sticky') {
+      hiddenFixed.push([el, el.style.visibility]);
+      el.style.visibility = 'hidden';
+    }
+  }
+}
+function restoreFixed(): void {
+  for (const [el, v] of hiddenFixed.splice(0)) el.style.visibility = v;
+}
 
 class Engine {
   private overlay: Overlay | null = null;
@@ -40,13 +88,27 @@ class Engine {
       const parsed = ToEngine.safeParse(raw);
       if (!parsed.success) return undefined;
       const msg = parsed.data;
-      if (msg.type === 'run-audit') {
-        this.forced = true;
-        this.run();
-      } else if (msg.type === 'focus-finding') {
-        return Promise.resolve(this.overlay?.focus(msg.id) ?? false);
-      } else if (msg.type === 'set-hidden') this.overlay?.setHidden(msg.hidden);
-      return undefined;
+      switch (msg.type) {
+        case 'run-audit':
+          this.forced = true;
+          this.run();
+          return undefined;
+        case 'focus-finding':
+          return Promise.resolve(this.overlay?.focus(msg.id) ?? false);
+        case 'set-hidden':
+          this.overlay?.setHidden(msg.hidden);
+          return nextFrame().then(() => true);
+        case 'capture-info':
+          return Promise.resolve(metrics());
+        case 'scroll-to':
+          return this.scrollForCapture(msg.y, msg.hideFixed);
+        case 'restore-page':
+          restoreFixed();
+          window.scrollTo(msg.x, msg.y);
+          return nextFrame().then(() => true);
+        case 'finding-region':
+          return this.region(msg.id);
+      }
     });
     browser.storage.onChanged.addListener((changes) => {
       const change = changes[SETTINGS_KEY];
@@ -88,6 +150,20 @@ class Engine {
           lang: s.lang,
           strings: overlayStrings(s.lang),
           filter: (f: Finding) => s.categories.includes(f.category) && s.severities.includes(f.severity),
+          actions: [
+            {
+              label: t(s.lang, 'captureToList'),
+              run: async (f: Finding) => {
+                const reply = ListReply.safeParse(
+                  await browser.runtime.sendMessage({ type: 'capture-finding-to-list', findingId: f.id }),
+                );
+                if (!reply.success) return t(s.lang, 'captureFailed', '');
+                return reply.data.ok
+                  ? t(s.lang, 'addedToList', String(reply.data.added))
+                  : t(s.lang, 'captureFailed', reply.data.error ?? '');
+              },
+            },
+          ],
         };
         if (this.overlay) this.overlay.destroy();
         this.overlay = new Overlay(document, out, opts);
@@ -112,6 +188,33 @@ class Engine {
       order: this.overlay?.shown.map((f) => f.id) ?? [],
       forced: this.forced,
     });
+  }
+
+  private async scrollForCapture(y: number, hideFixed: boolean): Promise<PageMetrics> {
+    if (hideFixed) hideFixedElements();
+    window.scrollTo(window.scrollX, y);
+    await nextFrame();
+    await lateImages();
+    this.overlay?.layout();
+    await nextFrame();
+    return metrics();
+  }
+
+  /** Focus a finding and return the region to crop: its table, or its block, in viewport pixels. */
+  private async region(id: string): Promise<Region | null> {
+    if (!this.overlay?.focus(id)) return null;
+    const el = this.overlay.anchorOf(id);
+    await nextFrame();
+    this.overlay.layout();
+    await nextFrame();
+    if (!el) return null;
+    const area = el.closest('table') ?? el;
+    const r = area.getBoundingClientRect();
+    const cell = el.getBoundingClientRect();
+    // a tall table: keep the part around the cell
+    const top = r.height > window.innerHeight ? Math.max(r.top, cell.top - window.innerHeight / 2) : r.top;
+    const height = Math.min(r.height, window.innerHeight);
+    return { left: r.left, top, width: r.width, height };
   }
 
   /** Re-audit when the page changes (debounced, bounded); our own host element is ignored. */

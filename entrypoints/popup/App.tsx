@@ -10,6 +10,7 @@ import { AuditTabReply, TabState } from '@/lib/messages';
 import type { Category, Finding, Severity } from '@/lib/model/schema';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { type MessageKey, t } from '../shared/i18n';
+import { addToList, captureShots, Evidence } from './Evidence';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const CATEGORIES: Category[] = ['sum', 'section', 'year', 'template', 'consistency', 'content', 'extraction'];
@@ -112,6 +113,30 @@ export function App() {
       }
     }
     setBusy(false);
+  };
+
+  const addOne = async (f: Finding) => {
+    if (!state) return;
+    try {
+      setNotice(t(lang, 'addedToList', String(await addToList(state, [f], settings))));
+    } catch (err) {
+      setNotice(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  const closeUp = async (f: Finding) => {
+    if (!state || tabId === null) return;
+    setNotice(t(lang, 'capturing'));
+    const reply = await captureShots(tabId, 'finding', f.id);
+    if (!reply.ok || !reply.shots[0]) {
+      setNotice(t(lang, 'captureFailed', reply.error ?? ''));
+      return;
+    }
+    try {
+      setNotice(t(lang, 'addedToList', String(await addToList(state, [f], settings, reply.shots[0]))));
+    } catch (err) {
+      setNotice(err instanceof Error ? err.message : String(err));
+    }
   };
 
   const focus = (f: Finding) => {
@@ -221,6 +246,11 @@ export function App() {
         ))}
       </section>
       {cov.partial && <p class="notice">{t(lang, 'partialAudit')}</p>}
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
       <section class="findings">
         {byCat.length === 0 && (
           <p class="muted">{findings.length ? t(lang, 'noneShown') : t(lang, 'noFindings')}</p>
@@ -232,7 +262,7 @@ export function App() {
             </h2>
             <ul>
               {fs.map((f) => (
-                <li key={f.id}>
+                <li key={f.id} class="finding-row">
                   <button
                     type="button"
                     class={`finding ${f.severity}`}
@@ -248,12 +278,33 @@ export function App() {
                       <span class="msg">{f.evidence?.formula?.[lang] ?? f.message[lang]}</span>
                     </span>
                   </button>
+                  <span class="row-actions">
+                    <button
+                      type="button"
+                      class="link"
+                      title={t(lang, 'addOne')}
+                      data-action="add-one"
+                      onClick={() => void addOne(f)}
+                    >
+                      ＋
+                    </button>
+                    <button
+                      type="button"
+                      class="link"
+                      title={t(lang, 'captureFinding')}
+                      data-action="closeup"
+                      onClick={() => void closeUp(f)}
+                    >
+                      ⌖
+                    </button>
+                  </span>
                 </li>
               ))}
             </ul>
           </div>
         ))}
       </section>
+      {tabId !== null && state && <Evidence tabId={tabId} state={state} settings={settings} />}
       <section class="coverage">
         <h2>{t(lang, 'coverage')}</h2>
         <dl class="facts">

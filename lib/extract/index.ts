@@ -147,6 +147,7 @@ export function extract(src: SourceDoc): Extracted {
     yearSource,
     agency,
     bodyKind: classifyBody(agency),
+    siteName: src.meta.SiteName ?? src.meta.sitename ?? null,
     publishedAt: published ? ymdString(published.date) : null,
     publishedSource: published?.source ?? null,
     indexNumber: index?.value ?? null,

@@ -25,7 +25,11 @@ export const COLUMNS: Array<{ header: string; width: number; value: (e: IssueEnt
   { header: '发现时间', width: 20, value: (e) => formatTime(e.foundAt) },
   { header: '检查人', width: 10, value: (e) => e.inspector },
   { header: '整改状态', width: 9, value: (e) => STATUS_ZH[e.status] },
-  { header: '复查结果', width: 22, value: (e) => (e.recheck ? `${RECHECK_ZH[e.recheck.result]}（${formatTime(e.recheck.at)}）` : '') },
+  {
+    header: '复查结果',
+    width: 22,
+    value: (e) => (e.recheck ? `${RECHECK_ZH[e.recheck.result]}（${formatTime(e.recheck.at)}）` : ''),
+  },
   { header: '备注', width: 30, value: (e) => e.note },
 ];
 
@@ -61,7 +65,11 @@ export function imageFileName(entry: IssueEntry, key: string): string {
 }
 
 export async function toXlsx(entries: IssueEntry[]): Promise<Blob> {
-  const header = COLUMNS.map((c) => ({ value: c.header, fontWeight: 'bold' as const, backgroundColor: '#e8eaed' }));
+  const header = COLUMNS.map((c) => ({
+    value: c.header,
+    fontWeight: 'bold' as const,
+    backgroundColor: '#e8eaed',
+  }));
   const rows = entries.map((e) => COLUMNS.map((c) => ({ value: c.value(e), type: String, wrap: true })));
   return writeXlsxFile([header, ...rows], {
     sheet: '问题清单',
@@ -79,7 +87,12 @@ function images(entry: IssueEntry): string[] {
 }
 
 export function toMarkdown(entries: IssueEntry[]): string {
-  const out = [`# 问题清单`, '', `共 ${entries.length} 条，导出于 ${formatTime(new Date().toISOString())}。`, ''];
+  const out = [
+    `# 问题清单`,
+    '',
+    `共 ${entries.length} 条，导出于 ${formatTime(new Date().toISOString())}。`,
+    '',
+  ];
   for (const e of entries) {
     out.push(`## ${e.id} ${e.type}（${SEVERITY_ZH[e.severity]}）`, '');
     for (const c of COLUMNS) {
@@ -93,13 +106,23 @@ export function toMarkdown(entries: IssueEntry[]): string {
   return out.join('\n');
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function toHtml(entries: IssueEntry[]): string {
   const rows = entries
     .map(
       (e) =>
-        `<tr>${COLUMNS.map((c) => (c.header === '截图' ? `<td>${images(e).map((i) => `<a href="${esc(encodeURI(i))}"><img src="${esc(encodeURI(i))}" alt="${esc(e.id)}" width="240"></a>`).join('<br>')}</td>` : `<td>${esc(c.value(e))}</td>`)).join('')}</tr>`,
+        `<tr>${COLUMNS.map((c) =>
+          c.header === '截图'
+            ? `<td>${images(e)
+                .map(
+                  (i) =>
+                    `<a href="${esc(encodeURI(i))}"><img src="${esc(encodeURI(i))}" alt="${esc(e.id)}" width="240"></a>`,
+                )
+                .join('<br>')}</td>`
+            : `<td>${esc(c.value(e))}</td>`,
+        ).join('')}</tr>`,
     )
     .join('\n');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>问题清单</title>
@@ -111,7 +134,10 @@ ${rows}
 }
 
 /** One ZIP: 问题清单.xlsx, .md, .html, .json and images/ (annotated and plain copies). */
-export async function toZip(entries: IssueEntry[], getImage: (key: string) => Promise<Blob | null>): Promise<Uint8Array> {
+export async function toZip(
+  entries: IssueEntry[],
+  getImage: (key: string) => Promise<Blob | null>,
+): Promise<Uint8Array> {
   const files: Record<string, Uint8Array> = {
     '问题清单.xlsx': new Uint8Array(await (await toXlsx(entries)).arrayBuffer()),
     '问题清单.md': strToU8(toMarkdown(entries)),

@@ -7,7 +7,11 @@ import { Category, Severity } from '../model/enums';
 export const IssueStatus = z.enum(['open', 'fixed', 'false-positive']);
 export type IssueStatus = z.infer<typeof IssueStatus>;
 
-export const STATUS_ZH: Record<IssueStatus, string> = { open: '未整改', fixed: '已整改', 'false-positive': '误报' };
+export const STATUS_ZH: Record<IssueStatus, string> = {
+  open: '未整改',
+  fixed: '已整改',
+  'false-positive': '误报',
+};
 
 export const RecheckResult = z.enum(['fixed', 'present']);
 export type RecheckResult = z.infer<typeof RecheckResult>;

@@ -78,7 +78,8 @@ export class IssueStore {
   private nextId(entries: IssueEntry[], site: string, day: string): string {
     const prefix = `${site}-${day}-`;
     let max = 0;
-    for (const e of entries) if (e.id.startsWith(prefix)) max = Math.max(max, Number(e.id.slice(prefix.length)) || 0);
+    for (const e of entries)
+      if (e.id.startsWith(prefix)) max = Math.max(max, Number(e.id.slice(prefix.length)) || 0);
     return `${prefix}${max + 1}`;
   }
 
@@ -89,16 +90,24 @@ export class IssueStore {
   async add(
     page: PageInfo,
     findings: Finding[],
-    opts: { inspector: string; lang?: 'zh' | 'en'; screenshot?: { name: string; annotated: Blob; plain?: Blob } } = {
+    opts: {
+      inspector: string;
+      lang?: 'zh' | 'en';
+      screenshot?: { name: string; annotated: Blob; plain?: Blob };
+    } = {
       inspector: '',
     },
   ): Promise<IssueEntry[]> {
     const lang = opts.lang ?? 'zh';
     const entries = await this.list();
-    const fresh = findings.filter((f) => !entries.some((e) => e.findingId === f.id && samePage(e.pageUrl, page.url)));
+    const fresh = findings.filter(
+      (f) => !entries.some((e) => e.findingId === f.id && samePage(e.pageUrl, page.url)),
+    );
     if (fresh.length === 0) return [];
     if (entries.length + fresh.length > MAX_ENTRIES) {
-      throw new StoreFullError(`问题清单最多 ${MAX_ENTRIES} 条，现有 ${entries.length} 条：请先导出并删除已处理的条目。`);
+      throw new StoreFullError(
+        `问题清单最多 ${MAX_ENTRIES} 条，现有 ${entries.length} 条：请先导出并删除已处理的条目。`,
+      );
     }
     const when = this.now();
     const site = siteOf(page.url);
@@ -113,7 +122,9 @@ export class IssueStore {
           imageKeys.push(`${base}-plain`);
         }
       } catch (err) {
-        throw new StoreFullError(`截图无法保存（${err instanceof Error ? err.message : String(err)}）：存储空间不足。`);
+        throw new StoreFullError(
+          `截图无法保存（${err instanceof Error ? err.message : String(err)}）：存储空间不足。`,
+        );
       }
     }
     const added: IssueEntry[] = [];
@@ -148,7 +159,10 @@ export class IssueStore {
     return added;
   }
 
-  async update(id: string, patch: Partial<Pick<IssueEntry, 'status' | 'note' | 'recheck'>>): Promise<IssueEntry | null> {
+  async update(
+    id: string,
+    patch: Partial<Pick<IssueEntry, 'status' | 'note' | 'recheck'>>,
+  ): Promise<IssueEntry | null> {
     const entries = await this.list();
     const i = entries.findIndex((e) => e.id === id);
     const cur = entries[i];
@@ -170,7 +184,8 @@ export class IssueStore {
     await this.save(kept);
     // images no entry refers to any more
     const still = new Set(kept.flatMap((e) => e.imageKeys));
-    for (const key of new Set(gone.flatMap((e) => e.imageKeys))) if (!still.has(key)) await this.blobs.delete(key);
+    for (const key of new Set(gone.flatMap((e) => e.imageKeys)))
+      if (!still.has(key)) await this.blobs.delete(key);
   }
 
   async image(key: string): Promise<Blob | null> {

@@ -99,6 +99,8 @@ export const Report = z.object({
   yearSource: z.nullable(z.enum(['title', 'period', 'narrative'])),
   agency: z.nullable(z.string()),
   bodyKind: BodyKind,
+  /** The site's name (<meta name="SiteName">), for issue lists. */
+  siteName: z.nullable(z.string()),
   publishedAt: z.nullable(z.string()),
   publishedSource: z.nullable(DateSource),
   indexNumber: z.nullable(z.string()),

@@ -29,11 +29,19 @@ export interface OverlayStrings {
   where: string;
 }
 
+export interface OverlayAction {
+  label: string;
+  /** Runs from the finding's card; the text it resolves to is shown in the card. */
+  run: (f: Finding) => Promise<string>;
+}
+
 export interface OverlayOptions {
   lang: Lang;
   strings: OverlayStrings;
   /** Which findings to show (options: categories and severities). */
   filter?: (f: Finding) => boolean;
+  /** Extra buttons on every card (e.g. capture and add to the issue list). */
+  actions?: OverlayAction[];
 }
 
 type Anchor = { kind: 'el'; el: Element } | { kind: 'range'; range: Range; el: Element } | { kind: 'page' };
@@ -209,6 +217,12 @@ export class Overlay {
     this.openCard(m, true);
     if (m.placement === 'page') this.banner?.classList.remove('collapsed');
     return true;
+  }
+
+  /** The page element a finding is anchored at (the cell, the text's block, the heading), if any. */
+  anchorOf(findingId: string): Element | null {
+    const m = this.markers.find((x) => x.finding.id === findingId);
+    return m && m.anchor.kind !== 'page' ? m.anchor.el : null;
   }
 
   next(step = 1): void {
@@ -455,12 +469,30 @@ export class Overlay {
       });
       return b;
     };
+    const status = this.doc.createElement('div');
+    status.className = 'msg status';
+    for (const action of this.opts.actions ?? []) {
+      nav.append(
+        mk(action.label, () => {
+          status.textContent = '…';
+          this.pinned = true;
+          void action.run(f).then(
+            (text) => {
+              status.textContent = text;
+            },
+            (err: unknown) => {
+              status.textContent = err instanceof Error ? err.message : String(err);
+            },
+          );
+        }),
+      );
+    }
     nav.append(
       mk(s.prev, () => this.next(-1)),
       mk(s.next, () => this.next(1)),
       mk(s.close, () => this.closeCard()),
     );
-    card.appendChild(nav);
+    card.append(nav, status);
     card.addEventListener('mouseleave', () => {
       if (!this.pinned) this.closeCard();
     });

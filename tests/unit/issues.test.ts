@@ -16,7 +16,9 @@ const PAGE: PageInfo = {
   agency: '示例县市场监督管理局',
   reportYear: 2024,
 };
-const broken = toResult(auditHtml(reportPage({ t2: { ...simpleT2(3), new: [3, 0, 0, 0, 0, 0, 4] }, published: '2025-02-10' })));
+const broken = toResult(
+  auditHtml(reportPage({ t2: { ...simpleT2(3), new: [3, 0, 0, 0, 0, 0, 4] }, published: '2025-02-10' })),
+);
 const png = (n: number) => new Blob([new Uint8Array([137, 80, 78, 71, n])], { type: 'image/png' });
 
 let kv: MemoryKeyValue;
@@ -33,7 +35,9 @@ beforeEach(() => {
 describe('the issue store', () => {
   it('adds findings with every column filled and stable numbers site-date-n', async () => {
     const added = await store.add(PAGE, broken.findings, { inspector: '张三' });
-    expect(added.map((e) => e.id)).toEqual(broken.findings.map((_, i) => `www.example.gov.cn-20261122-${i + 1}`));
+    expect(added.map((e) => e.id)).toEqual(
+      broken.findings.map((_, i) => `www.example.gov.cn-20261122-${i + 1}`),
+    );
     const e = added.find((x) => x.ruleId === 't2-row-total');
     expect(e).toMatchObject({
       siteName: '示例县人民政府',
@@ -74,16 +78,24 @@ describe('the issue store', () => {
   });
 
   it('is bounded, with a clear message', async () => {
-    const many = Array.from({ length: MAX_ENTRIES + 1 }, (_, i) => ({ ...(broken.findings[0] as (typeof broken.findings)[0]), id: `x${i}` }));
+    const many = Array.from({ length: MAX_ENTRIES + 1 }, (_, i) => ({
+      ...(broken.findings[0] as (typeof broken.findings)[0]),
+      id: `x${i}`,
+    }));
     await expect(store.add(PAGE, many, { inspector: '' })).rejects.toThrow(StoreFullError);
-    const failing = new IssueStore({ get: async () => [], set: async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) }, blobs);
+    const failing = new IssueStore(
+      { get: async () => [], set: async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) },
+      blobs,
+    );
     await expect(failing.add(PAGE, broken.findings, { inspector: '' })).rejects.toThrow(/存储空间已满/);
   });
 
   it('re-check: which findings are fixed, still present or new, recorded with the date', async () => {
     await store.add(PAGE, broken.findings, { inspector: '' });
     clock = new Date(2026, 11, 1, 9, 0, 0);
-    const now = toResult(auditHtml(reportPage({ t2: simpleT2(3), published: '2025-02-10', bodies: { 6: ['无'] } })));
+    const now = toResult(
+      auditHtml(reportPage({ t2: simpleT2(3), published: '2025-02-10', bodies: { 6: ['无'] } })),
+    );
     const r = await store.recheck(PAGE.url, now);
     expect(r.fixed.map((e) => e.ruleId)).toContain('t2-row-total');
     expect(r.present.map((e) => e.ruleId)).toContain('year-publication');
@@ -95,7 +107,10 @@ describe('the issue store', () => {
 
 describe('exports', () => {
   it('XLSX: one row per issue under the 16 columns, re-read with a spreadsheet reader', async () => {
-    const entries = await store.add(PAGE, broken.findings, { inspector: '李四', screenshot: { name: 'shot.png', annotated: png(1) } });
+    const entries = await store.add(PAGE, broken.findings, {
+      inspector: '李四',
+      screenshot: { name: 'shot.png', annotated: png(1) },
+    });
     const blob = await toXlsx(entries);
     const rows = await readSheet(Buffer.from(await blob.arrayBuffer()));
     expect(rows[0]).toEqual(COLUMNS.map((c) => c.header));
@@ -113,7 +128,14 @@ describe('exports', () => {
       screenshot: { name: 'shot.png', annotated: png(1), plain: png(2) },
     });
     const files = unzipSync(await toZip(entries, (k) => store.image(k)));
-    expect(Object.keys(files).sort()).toEqual(['images/shot.png', 'images/shot_原图.png', '问题清单.html', '问题清单.json', '问题清单.md', '问题清单.xlsx']);
+    expect(Object.keys(files).sort()).toEqual([
+      'images/shot.png',
+      'images/shot_原图.png',
+      '问题清单.html',
+      '问题清单.json',
+      '问题清单.md',
+      '问题清单.xlsx',
+    ]);
     expect(JSON.parse(strFromU8(files['问题清单.json'] as Uint8Array)).issues).toHaveLength(2);
     expect(strFromU8(files['问题清单.md'] as Uint8Array)).toContain('![');
   });
