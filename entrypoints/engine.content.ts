@@ -202,7 +202,8 @@ class Engine {
 
   /** Focus a finding and return the region to crop: its table, or its block, in viewport pixels. */
   private async region(id: string): Promise<Region | null> {
-    if (!this.overlay?.focus(id)) return null;
+    if (!this.overlay?.focus(id, false)) return null;
+    this.overlay.setCapturing(true);
     const el = this.overlay.anchorOf(id);
     await nextFrame();
     this.overlay.layout();

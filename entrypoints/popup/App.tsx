@@ -295,7 +295,7 @@ export function App() {
                       data-action="closeup"
                       onClick={() => void closeUp(f)}
                     >
-                      ⌖
+                      {t(lang, 'captureFinding')}
                     </button>
                   </span>
                 </li>

@@ -185,9 +185,10 @@ export class Overlay {
   }
 
   setHidden(hidden: boolean): void {
+    if (!hidden) this.layer.classList.remove('capturing');
+    // a card stays open under the hidden layer (a capture hides the marks for a moment)
     this.layer.classList.toggle('hidden', hidden);
-    if (hidden) this.closeCard();
-    else this.schedule();
+    if (!hidden) this.schedule();
   }
 
   get hidden(): boolean {
@@ -199,8 +200,8 @@ export class Overlay {
     return this.markers.map((m) => m.finding);
   }
 
-  /** Scroll the page to a finding, flash it and open its card. */
-  focus(findingId: string): boolean {
+  /** Scroll the page to a finding, flash it and open its card (unless `card` is false). */
+  focus(findingId: string, card = true): boolean {
     const idx = this.markers.findIndex((m) => m.finding.id === findingId);
     if (idx < 0) return false;
     this.setHidden(false);
@@ -214,9 +215,14 @@ export class Overlay {
       void box.offsetWidth;
       box.classList.add('flash');
     }
-    this.openCard(m, true);
+    if (card) this.openCard(m, true);
     if (m.placement === 'page') this.banner?.classList.remove('collapsed');
     return true;
+  }
+
+  /** While a close-up is taken, cards are out of the picture; showing the marks again brings them back. */
+  setCapturing(on: boolean): void {
+    this.layer.classList.toggle('capturing', on);
   }
 
   /** The page element a finding is anchored at (the cell, the text's block, the heading), if any. */
@@ -383,7 +389,10 @@ export class Overlay {
     const hide = this.doc.createElement('button');
     hide.textContent = s.hide;
     hide.title = 'Esc';
-    hide.addEventListener('click', () => this.setHidden(true));
+    hide.addEventListener('click', () => {
+      this.closeCard();
+      this.setHidden(true);
+    });
     head.append(title, cs, spacer);
     if (pageLevel.length) head.append(toggle);
     head.append(hide);
@@ -441,8 +450,9 @@ export class Overlay {
       card.appendChild(fm);
     }
     const dl = this.doc.createElement('dl');
+    // the place at fault (the others are outlined on the page)
     const where = f.targets
-      .slice(0, 4)
+      .slice(0, 1)
       .map((t) => (t.type === 'cell' ? t.label : t.type === 'text' ? `“${t.excerpt}”` : ''))
       .filter(Boolean);
     const rows: Array<[string, string]> = [

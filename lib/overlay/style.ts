@@ -4,6 +4,7 @@ export const OVERLAY_CSS = `
 .layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483647; overflow: hidden;
   font: 13px/1.5 system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #202124; }
 .layer.hidden { display: none; }
+.layer.capturing .card { visibility: hidden; }
 .box { position: fixed; box-sizing: border-box; pointer-events: none; border-radius: 2px; }
 .box.fault { outline: 2px solid #fff; border: 2px solid var(--c); box-shadow: 0 0 0 4px color-mix(in srgb, var(--c) 35%, transparent); }
 .box.involved { border: 2px dashed var(--c); outline: 1px solid rgba(255,255,255,.9); }

@@ -139,6 +139,43 @@ describe.runIf(HAVE_BROWSER)('evidence: screenshots and the issue list', () => {
     await popup.close();
   }, 90_000);
 
+  it('a finding’s card captures a close-up of its table and adds it to the list', async () => {
+    await report.bringToFront();
+    // a finding not yet in the list: remove one entry first
+    const before = await l.worker!.evaluate(async () => {
+      const c = (
+        globalThis as unknown as {
+          chrome: {
+            storage: {
+              local: { get(k: string): Promise<Record<string, unknown>>; set(o: object): Promise<void> };
+            };
+          };
+        }
+      ).chrome;
+      const list =
+        ((await c.storage.local.get('issues')).issues as Array<{ findingId: string; ruleId: string }>) ?? [];
+      const gone = list.find((e) => e.ruleId === 't2-row-total');
+      await c.storage.local.set({ issues: list.filter((e) => e !== gone) });
+      return gone?.findingId ?? '';
+    });
+    expect(before).toBe('t2-row-total:t2:rowtotal:new');
+    const status = await report.evaluate(async (id) => {
+      const root = document.querySelector('nianbao-inspector')?.shadowRoot;
+      root?.querySelector<HTMLElement>(`.badge[data-finding-id="${id}"]`)?.click();
+      const button = Array.from(root?.querySelectorAll<HTMLButtonElement>('.card button') ?? []).find(
+        (b) => b.textContent === '特写截图并加入清单',
+      );
+      button?.click();
+      for (let i = 0; i < 60; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        const text = root?.querySelector('.card .status')?.textContent ?? '';
+        if (text && text !== '…') return text;
+      }
+      return 'timeout';
+    }, before);
+    expect(status).toBe('已加入问题清单（1 条）');
+  }, 30_000);
+
   it('the manager lists the entries, edits status, and exports a ZIP with XLSX and screenshots', async () => {
     const m = await l.context.newPage();
     await m.goto(`chrome-extension://${l.extensionId}/issues.html`);
@@ -158,7 +195,7 @@ describe.runIf(HAVE_BROWSER)('evidence: screenshots and the issue list', () => {
     const files = unzipSync(new Uint8Array(readFileSync(join(downloads, zipName))));
     const names = Object.keys(files);
     expect(names).toContain('问题清单.xlsx');
-    expect(names.filter((n) => n.startsWith('images/') && n.endsWith('.png')).length).toBe(2); // annotated + plain
+    expect(names.filter((n) => n.startsWith('images/') && n.endsWith('.png')).length).toBe(4); // page + close-up, annotated + plain
     const rows = await readSheet(Buffer.from(files['问题清单.xlsx'] as Uint8Array));
     expect(rows).toHaveLength(findingCount + 1);
     expect(rows[0]?.[0]).toBe('问题编号');
