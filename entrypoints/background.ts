@@ -17,7 +17,7 @@ import { parseSettings, SETTINGS_KEY } from '@/lib/settings';
 import { badgeFor } from '@/lib/summary';
 import { captureFinding, captureFull, captureVisible, type Target } from './shared/capture';
 import { t } from './shared/i18n';
-import { dataUrlToBlob, issueStore } from './shared/issue-store';
+import { addPageFindings } from './shared/issue-store';
 
 const ENGINE = '/content-scripts/engine.js';
 const DETECTOR = '/detector.js';
@@ -132,27 +132,7 @@ async function captureToList(
   try {
     const settings = parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
     const findings = findingId ? result.findings.filter((f) => f.id === findingId) : result.findings;
-    const r = result.report;
-    const added = await issueStore().add(
-      {
-        url: state.url,
-        title: r.title ?? '',
-        siteName: r.siteName ?? '',
-        agency: r.agency,
-        reportYear: r.reportYear,
-      },
-      findings,
-      {
-        inspector: settings.inspector,
-        lang: settings.lang,
-        screenshot: {
-          name: first.name,
-          annotated: await dataUrlToBlob(first.annotated),
-          plain: await dataUrlToBlob(first.plain),
-        },
-      },
-    );
-    return { ok: true, added: added.length };
+    return { ok: true, added: await addPageFindings(state, findings, settings, first) };
   } catch (err) {
     return { ok: false, added: 0, error: err instanceof StoreFullError ? err.message : String(err) };
   }

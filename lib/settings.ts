@@ -3,7 +3,7 @@
  * SETTINGS_KEY; anything unreadable falls back to the defaults.
  */
 import { z } from 'zod/mini';
-import { Category, Lang, Severity } from './model/enums';
+import { CATEGORIES, Category, Lang, SEVERITIES, Severity } from './model/enums';
 
 export const SETTINGS_KEY = 'settings';
 
@@ -20,8 +20,8 @@ export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = {
   lang: 'zh',
   sites: [],
-  categories: ['sum', 'section', 'year', 'template', 'consistency', 'content', 'extraction'],
-  severities: ['error', 'warning', 'info'],
+  categories: [...CATEGORIES],
+  severities: [...SEVERITIES],
   inspector: '',
 };
 

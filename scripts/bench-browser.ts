@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { reportPage, simpleT2, table2Html } from '../tests/fixtures/report-html';
 import { SAMPLES_DIR } from './audit';
 import { buildExtension, HAVE_BROWSER, INSTALL_HINT, type Launched, launch, ROOT, serve } from './browser';
+import { printTable } from './table';
 
 const RUNS = 7;
 
@@ -153,14 +154,10 @@ export async function main(): Promise<number> {
     'audit/axe',
     'audit/traversal',
   ];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) =>
-    r.map((x, i) => (i === 0 ? x.padEnd(widths[i] ?? 0) : x.padStart(widths[i] ?? 0))).join('  ');
   process.stdout.write(
     `Browser benchmark (Chromium, extension loaded; medians of ${RUNS} loads, axe of 3)\n\n`,
   );
-  process.stdout.write(`${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
-  for (const r of rows) process.stdout.write(`${line(r)}\n`);
+  printTable(head, rows);
   const mWith = median(withExt);
   const mWithout = median(without);
   const spread = (xs: number[]) => (Math.max(...xs) - Math.min(...xs)).toFixed(1);

@@ -10,6 +10,7 @@ import { auditDocument } from '../lib/audit';
 import { reportPage, simpleT2, table2Html } from '../tests/fixtures/report-html';
 import { SAMPLES_DIR } from './audit';
 import { parseHtml } from './load';
+import { printTable } from './table';
 
 interface Case {
   name: string;
@@ -115,14 +116,10 @@ export async function main(): Promise<number> {
     'traversal ms',
     'audit/traversal',
   ];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) =>
-    r.map((x, i) => (i === 0 ? x.padEnd(widths[i] ?? 0) : x.padStart(widths[i] ?? 0))).join('  ');
   process.stdout.write(
     `Engine benchmark (Node ${process.version}, linkedom DOM; parse time not included in audit)\n\n`,
   );
-  process.stdout.write(`${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
-  for (const r of rows) process.stdout.write(`${line(r)}\n`);
+  printTable(head, rows);
   const one = medians.get('typical report ×1') ?? 1;
   process.stdout.write(
     `\nScaling: text ×10 costs ${((medians.get('text ×10') ?? 0) / one).toFixed(1)}× and text ×100 costs ${((medians.get('text ×100') ?? 0) / one).toFixed(1)}× the typical page (linear ≤ 100×).\n`,

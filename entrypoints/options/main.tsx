@@ -6,21 +6,10 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { Category, Lang, Severity } from '@/lib/model/schema';
+import type { Lang } from '@/lib/model/schema';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings, sitePattern } from '@/lib/settings';
-import { type MessageKey, t } from '../shared/i18n';
+import { CATEGORY_KEY, SEVERITY_KEY, t } from '../shared/i18n';
 import './style.css';
-
-const CAT_KEY: Record<Category, MessageKey> = {
-  sum: 'catSum',
-  section: 'catSection',
-  year: 'catYear',
-  template: 'catTemplate',
-  consistency: 'catConsistency',
-  content: 'catContent',
-  extraction: 'catExtraction',
-};
-const SEV_KEY: Record<Severity, MessageKey> = { error: 'sevError', warning: 'sevWarning', info: 'sevInfo' };
 
 function toggle<T>(list: T[], item: T, on: boolean): T[] {
   return on ? [...new Set([...list, item])] : list.filter((x) => x !== item);
@@ -124,7 +113,7 @@ function Options() {
                 })
               }
             />
-            {t(lang, CAT_KEY[c])}
+            {t(lang, CATEGORY_KEY[c])}
           </label>
         ))}
       </fieldset>
@@ -142,7 +131,7 @@ function Options() {
                 })
               }
             />
-            {t(lang, SEV_KEY[v])}
+            {t(lang, SEVERITY_KEY[v])}
           </label>
         ))}
       </fieldset>

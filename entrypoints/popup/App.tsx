@@ -7,23 +7,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { AuditTabReply, TabState } from '@/lib/messages';
-import type { Category, Finding, Severity } from '@/lib/model/schema';
+import { CATEGORIES, SEVERITIES } from '@/lib/model/enums';
+import type { Finding, Severity } from '@/lib/model/schema';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
-import { type MessageKey, t } from '../shared/i18n';
-import { addToList, captureShots, Evidence } from './Evidence';
+import { CATEGORY_KEY, type MessageKey, SEVERITY_KEY, t } from '../shared/i18n';
+import { addPageFindings as addToList } from '../shared/issue-store';
+import { captureShots, Evidence } from './Evidence';
 
-const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
-const CATEGORIES: Category[] = ['sum', 'section', 'year', 'template', 'consistency', 'content', 'extraction'];
-const SEV_KEY: Record<Severity, MessageKey> = { error: 'sevError', warning: 'sevWarning', info: 'sevInfo' };
-const CAT_KEY: Record<Category, MessageKey> = {
-  sum: 'catSum',
-  section: 'catSection',
-  year: 'catYear',
-  template: 'catTemplate',
-  consistency: 'catConsistency',
-  content: 'catContent',
-  extraction: 'catExtraction',
-};
 const KIND_KEY: Record<string, MessageKey> = {
   township: 'kindTownship',
   department: 'kindDepartment',
@@ -241,7 +231,7 @@ export function App() {
               setSeverities(shownSev.includes(s) ? shownSev.filter((x) => x !== s) : [...shownSev, s])
             }
           >
-            {t(lang, SEV_KEY[s])} <b>{counts[s]}</b>
+            {t(lang, SEVERITY_KEY[s])} <b>{counts[s]}</b>
           </button>
         ))}
       </section>
@@ -258,7 +248,7 @@ export function App() {
         {byCat.map(([cat, fs]) => (
           <div class="group" key={cat} data-category={cat}>
             <h2>
-              {t(lang, CAT_KEY[cat])} <span class="n">{fs.length}</span>
+              {t(lang, CATEGORY_KEY[cat])} <span class="n">{fs.length}</span>
             </h2>
             <ul>
               {fs.map((f) => (

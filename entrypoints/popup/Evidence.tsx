@@ -7,10 +7,10 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { RecheckSummary } from '@/lib/issues/store';
 import { CaptureReply, type Shot, type TabState } from '@/lib/messages';
-import type { Finding, Lang } from '@/lib/model/schema';
+import type { Lang } from '@/lib/model/schema';
 import type { Settings } from '@/lib/settings';
 import { t } from '../shared/i18n';
-import { dataUrlToBlob, issueStore } from '../shared/issue-store';
+import { addPageFindings as addToList, dataUrlToBlob, issueStore } from '../shared/issue-store';
 
 export async function captureShots(
   tabId: number,
@@ -25,40 +25,6 @@ export async function captureShots(
   });
   const parsed = CaptureReply.safeParse(raw);
   return parsed.success ? parsed.data : { ok: false, shots: [], error: 'no reply' };
-}
-
-export async function addToList(
-  state: TabState,
-  findings: Finding[],
-  settings: Settings,
-  shot?: Shot,
-): Promise<number> {
-  const r = state.result?.report;
-  if (!r) return 0;
-  const added = await issueStore().add(
-    {
-      url: state.url,
-      title: r.title ?? '',
-      siteName: r.siteName ?? '',
-      agency: r.agency,
-      reportYear: r.reportYear,
-    },
-    findings,
-    {
-      inspector: settings.inspector,
-      lang: settings.lang,
-      ...(shot
-        ? {
-            screenshot: {
-              name: shot.name,
-              annotated: await dataUrlToBlob(shot.annotated),
-              plain: await dataUrlToBlob(shot.plain),
-            },
-          }
-        : {}),
-    },
-  );
-  return added.length;
 }
 
 function ShotView({ shot, lang, index, count }: { shot: Shot; lang: Lang; index: number; count: number }) {

@@ -4,7 +4,7 @@
  */
 import en from '@/assets/public/_locales/en/messages.json';
 import zh from '@/assets/public/_locales/zh_CN/messages.json';
-import type { Lang } from '@/lib/model/schema';
+import type { Category, Lang, Severity } from '@/lib/model/schema';
 import type { OverlayStrings } from '@/lib/overlay/overlay';
 
 export type MessageKey = keyof typeof zh;
@@ -32,3 +32,18 @@ export function overlayStrings(lang: Lang): OverlayStrings {
     where: t(lang, 'where'),
   };
 }
+
+export const SEVERITY_KEY: Record<Severity, MessageKey> = {
+  error: 'sevError',
+  warning: 'sevWarning',
+  info: 'sevInfo',
+};
+export const CATEGORY_KEY: Record<Category, MessageKey> = {
+  sum: 'catSum',
+  section: 'catSection',
+  year: 'catYear',
+  template: 'catTemplate',
+  consistency: 'catConsistency',
+  content: 'catContent',
+  extraction: 'catExtraction',
+};

@@ -5,6 +5,9 @@
 
 import browser from 'webextension-polyfill';
 import { type BlobStore, IssueStore, type KeyValue, MemoryBlobs } from '@/lib/issues/store';
+import type { Shot, TabState } from '@/lib/messages';
+import type { Finding } from '@/lib/model/schema';
+import type { Settings } from '@/lib/settings';
 
 const DB = 'nianbao-evidence';
 const STORE = 'images';
@@ -62,4 +65,39 @@ export function issueStore(): IssueStore {
 
 export async function dataUrlToBlob(url: string): Promise<Blob> {
   return (await fetch(url)).blob();
+}
+
+/** Add findings of an audited tab to the issue list, with a screenshot (annotated and plain) as evidence. */
+export async function addPageFindings(
+  state: TabState,
+  findings: Finding[],
+  settings: Settings,
+  shot?: Shot,
+): Promise<number> {
+  const r = state.result?.report;
+  if (!r) return 0;
+  const added = await issueStore().add(
+    {
+      url: state.url,
+      title: r.title ?? '',
+      siteName: r.siteName ?? '',
+      agency: r.agency,
+      reportYear: r.reportYear,
+    },
+    findings,
+    {
+      inspector: settings.inspector,
+      lang: settings.lang,
+      ...(shot
+        ? {
+            screenshot: {
+              name: shot.name,
+              annotated: await dataUrlToBlob(shot.annotated),
+              plain: await dataUrlToBlob(shot.plain),
+            },
+          }
+        : {}),
+    },
+  );
+  return added.length;
 }

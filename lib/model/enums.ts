@@ -7,7 +7,8 @@ import { z } from 'zod/mini';
 export const Lang = z.enum(['zh', 'en']);
 export type Lang = z.infer<typeof Lang>;
 
-export const Category = z.enum([
+/** In the order findings are listed. */
+export const CATEGORIES = [
   'sum',
   'section',
   'year',
@@ -15,10 +16,13 @@ export const Category = z.enum([
   'consistency',
   'content',
   'extraction',
-]);
+] as const;
+export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
 
-export const Severity = z.enum(['error', 'warning', 'info']);
+/** Most severe first. */
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
 
 export const TableKind = z.enum(['t1', 't2', 't3']);

@@ -1,0 +1,230 @@
+/**
+ * Report tables in plain text (Word: one cell per line; PDF: tab-separated rows), read by anchoring on the
+ * known row labels in template order. A row with another number of values than the template is lostCells.
+ */
+import type { Table, TableKind, TableRow } from '../model/schema';
+import { labelKey, parseValue } from '../text/normalize';
+import type { Block, TextBlock } from './blocks';
+import {
+  type CellTokens,
+  detectTemplate,
+  type ExtractedTables,
+  labelCellKey,
+  makeCell,
+  missingCell,
+} from './table-cells';
+import { matchT2Group, matchT2Row, T1_ROWS, T2_COLUMNS, T2_ROW_O, T3_COLUMNS } from './templates';
+
+interface Tok {
+  text: string;
+  key: string;
+  block: number;
+  token: number;
+  value: boolean;
+}
+
+function tokensOf(blocks: TextBlock[]): Tok[] {
+  const out: Tok[] = [];
+  for (const b of blocks) {
+    b.tokens.forEach((t, i) => {
+      const kind = parseValue(t).kind;
+      out.push({
+        text: t,
+        key: labelKey(t),
+        block: b.index,
+        token: i,
+        value: kind === 'number' || kind === 'na',
+      });
+    });
+  }
+  return out;
+}
+
+function registerTextLabel(kind: TableKind, t: Tok, cellTokens: CellTokens): void {
+  const k = labelCellKey(kind, t.key);
+  if (!cellTokens.has(k)) cellTokens.set(k, { block: t.block, token: t.token });
+}
+
+function valuesAfter(toks: Tok[], i: number): Tok[] {
+  const vals: Tok[] = [];
+  for (let j = i + 1; j < toks.length && toks[j]?.value; j++) vals.push(toks[j] as Tok);
+  return vals;
+}
+
+function textT2(toks: Tok[], cellTokens: CellTokens, used: Set<number>): Table | null {
+  const start = toks.findIndex((t) => /本年新收/.test(t.key));
+  if (start < 0) return null;
+  const rows: TableRow[] = [];
+  const labels: string[] = [];
+  let prev: string | null = null;
+  let single6 = false;
+  let end = start;
+  for (let i = start; i < toks.length; i++) {
+    const t = toks[i] as Tok;
+    if (t.value) continue;
+    labels.push(t.key);
+    registerTextLabel('t2', t, cellTokens);
+    let def = matchT2Row(t.key, prev);
+    // a label broken over two lines: "1.申请人无正当理由逾期不补" + "正、行政机关…"
+    let last = i;
+    const next = toks[i + 1];
+    const standalone = (k: string) => matchT2Row(k, prev) !== null || matchT2Group(k) !== null;
+    if (!def && next && !next.value && !standalone(next.key)) {
+      def = matchT2Row(t.key + next.key, prev);
+      if (def) last = i + 1;
+    } else if (def && next && !next.value && !standalone(next.key) && valuesAfter(toks, i + 1).length > 0) {
+      last = i + 1;
+    }
+    const vals = valuesAfter(toks, last);
+    if (!def && /其他处理/.test(t.key) && vals.length > 0) {
+      def = T2_ROW_O;
+      single6 = true;
+    }
+    if (!def) {
+      if (prev === 'forward') break;
+      continue;
+    }
+    if (rows.some((r) => r.id === def.id)) {
+      if (prev === 'forward') break;
+      continue;
+    }
+    prev = def.id;
+    end = last + vals.length;
+    i = last;
+    const fits = vals.length === 7;
+    const cells = T2_COLUMNS.map((col, k) => {
+      const key = `t2:${def.id}:${col.id}`;
+      const v = vals[k];
+      if (vals.length === 0) return makeCell(key, ''); // a row with no figures: blank cells
+      if (!fits || !v) return missingCell(key);
+      cellTokens.set(key, { block: v.block, token: v.token });
+      return makeCell(key, v.text);
+    });
+    rows.push({ id: def.id, label: t.text, cells, lostCells: vals.length > 0 && !fits });
+    if (def.id === 'forward') break;
+  }
+  for (let i = start; i <= end; i++) used.add((toks[i] as Tok).block);
+  return {
+    kind: 't2',
+    source: 'text',
+    template: single6 ? '2019' : detectTemplate(labels),
+    columns: T2_COLUMNS.map((c) => ({ id: c.id, label: c.zh })),
+    rows,
+    parts: 1,
+    labels: [...new Set(labels)],
+  };
+}
+
+function textT1(toks: Tok[], cellTokens: CellTokens, used: Set<number>, stop: number): Table | null {
+  const start = toks.findIndex((t) => /^第二十条/.test(t.key));
+  if (start < 0 || start >= stop) return null;
+  const rows: TableRow[] = [];
+  const labels: string[] = [];
+  for (let i = start; i < stop; i++) {
+    const t = toks[i] as Tok;
+    if (!t.value && /^[一二三四五六七八九十]+、/.test(t.key)) break; // a section heading: the table ended
+    used.add(t.block);
+    if (t.value) continue;
+    labels.push(t.key);
+    registerTextLabel('t1', t, cellTokens);
+    const def = T1_ROWS.find((d) => d.match.test(t.key));
+    if (!def || rows.some((r) => r.id === def.id)) continue;
+    const vals = valuesAfter(toks, i);
+    const cells = vals.map((v, k) => {
+      const key = `t1:${def.id}:v${k + 1}`;
+      cellTokens.set(key, { block: v.block, token: v.token });
+      return makeCell(key, v.text);
+    });
+    rows.push({ id: def.id, label: t.text, cells, lostCells: false });
+    if (def.id === 'fee' || def.id === 'cg') {
+      if (def.id === 'cg' || !toks.slice(i + 1, stop).some((x) => /采购/.test(x.key))) {
+        for (const v of vals) used.add(v.block);
+        break;
+      }
+    }
+  }
+  return {
+    kind: 't1',
+    source: 'text',
+    template: detectTemplate(labels),
+    columns: [],
+    rows,
+    parts: 1,
+    labels: [...new Set(labels)],
+  };
+}
+
+function textT3(
+  toks: Tok[],
+  cellTokens: CellTokens,
+  used: Set<number>,
+  from: number,
+  stop: number,
+): Table | null {
+  let start = -1;
+  for (let i = from; i < stop; i++) {
+    if (/^行政复议$/.test((toks[i] as Tok).key)) {
+      start = i;
+      break;
+    }
+  }
+  if (start < 0) return null;
+  const labels: string[] = [];
+  const vals: Tok[] = [];
+  let i = start;
+  for (; i < stop; i++) {
+    const t = toks[i] as Tok;
+    if (t.value) vals.push(t);
+    else if (vals.length > 0) break;
+    else if (!/复议|诉讼|结果|维持|纠正|审结|尚未|总计|^总$|^计$|其他|起诉|^审结$/.test(t.key)) break;
+    else labels.push(t.key);
+    used.add(t.block);
+  }
+  const fits = vals.length === 15;
+  const cells = T3_COLUMNS.map((col, k) => {
+    const key = `t3:data:${col.id}`;
+    const v = vals[k];
+    if (vals.length === 0) return makeCell(key, '');
+    if (!fits || !v) return missingCell(key);
+    cellTokens.set(key, { block: v.block, token: v.token });
+    return makeCell(key, v.text);
+  });
+  return {
+    kind: 't3',
+    source: 'text',
+    template: 'unknown',
+    columns: T3_COLUMNS.map((c) => ({ id: c.id, label: c.zh })),
+    rows: [{ id: 'data', label: '', cells, lostCells: vals.length > 0 && !fits }],
+    parts: 1,
+    labels: [...new Set(labels)],
+  };
+}
+
+/** Tables in plain text, anchored on the known labels. */
+export function tablesFromText(blocks: Block[]): ExtractedTables {
+  const text = blocks.filter((b): b is TextBlock => b.kind === 'text');
+  const toks = tokensOf(text);
+  const cellTokens: CellTokens = new Map();
+  const used = new Set<number>();
+  const tables: Table[] = [];
+  const t2Start = toks.findIndex((t) => /本年新收/.test(t.key));
+  const t2HeaderStart = toks.findIndex((t) => /勾稽关系|第一项加第二项|申请人情况/.test(t.key));
+  const t1Stop = [t2HeaderStart, t2Start].filter((x) => x >= 0).sort((a, b) => a - b)[0] ?? toks.length;
+  const t1 = textT1(toks, cellTokens, used, t1Stop);
+  if (t1) tables.push(t1);
+  const usedBefore = new Set(used);
+  const t2 = textT2(toks, cellTokens, used);
+  if (t2) tables.push(t2);
+  if (t2HeaderStart >= 0 && t2Start > t2HeaderStart) {
+    for (let i = t2HeaderStart; i < t2Start; i++) used.add((toks[i] as Tok).block);
+  }
+  let t3From = 0;
+  if (t2) {
+    const lastT2 = Math.max(...[...used].filter((b) => !usedBefore.has(b)));
+    t3From = toks.findIndex((t) => t.block > lastT2);
+    if (t3From < 0) t3From = toks.length;
+  }
+  const t3 = textT3(toks, cellTokens, used, t3From, toks.length);
+  if (t3) tables.push(t3);
+  return { tables, cellEls: new Map(), cellTokens, tableBlocks: used };
+}
