@@ -7,104 +7,19 @@
  * textContent: nothing from the page or a finding is parsed as HTML.
  */
 import type { AuditOutput } from '../audit';
-import type { TextBlock } from '../extract/blocks';
 import type { Extracted } from '../extract/index';
-import type { Finding, Lang, Locator, Severity } from '../model/schema';
+import type { Finding } from '../model/schema';
+import { type BannerItem, buildBanner } from './banner';
+import { buildCard, tagFinding } from './card';
+import { type Anchor, resolveLocator } from './locate';
+import { createMarker } from './markers';
 import { OVERLAY_CSS } from './style';
+import type { Marker, OverlayOptions } from './types';
+
+export type { OverlayAction, OverlayOptions, OverlayStrings } from './types';
+export { resolveLocator };
 
 export const HOST_TAG = 'nianbao-inspector';
-
-export interface OverlayStrings {
-  app: string;
-  severity: Record<Severity, string>;
-  basis: string;
-  fix: string;
-  next: string;
-  prev: string;
-  close: string;
-  collapse: string;
-  expand: string;
-  hide: string;
-  noFindings: string;
-  where: string;
-}
-
-export interface OverlayAction {
-  label: string;
-  /** Runs from the finding's card; the text it resolves to is shown in the card. */
-  run: (f: Finding) => Promise<string>;
-}
-
-export interface OverlayOptions {
-  lang: Lang;
-  strings: OverlayStrings;
-  /** Which findings to show (options: categories and severities). */
-  filter?: (f: Finding) => boolean;
-  /** Extra buttons on every card (e.g. capture and add to the issue list). */
-  actions?: OverlayAction[];
-}
-
-type Anchor = { kind: 'el'; el: Element } | { kind: 'range'; range: Range; el: Element } | { kind: 'page' };
-
-interface Marker {
-  finding: Finding;
-  n: number;
-  anchor: Anchor;
-  involved: Element[];
-  badge: HTMLElement | null;
-  mark: HTMLElement[];
-  involvedBoxes: HTMLElement[];
-  placement: 'cell' | 'text' | 'section' | 'page';
-}
-
-function rangeFor(block: TextBlock, start: number, end: number, doc: Document): Range | null {
-  if (!block.segments.length) return null;
-  const locate = (off: number): [Text, number] | null => {
-    for (let i = block.segments.length - 1; i >= 0; i--) {
-      const s = block.segments[i];
-      if (s && s.start <= off) {
-        const len = s.node.nodeValue?.length ?? 0;
-        const rel = Math.max(0, off - s.start);
-        const raw = s.map ? (s.map[Math.min(rel, s.map.length - 1)] ?? len) : rel;
-        return [s.node, Math.min(len, raw)];
-      }
-    }
-    return null;
-  };
-  const a = locate(start);
-  const b = locate(end);
-  if (!a || !b) return null;
-  try {
-    const r = doc.createRange();
-    r.setStart(a[0], a[1]);
-    r.setEnd(b[0], b[1]);
-    return r;
-  } catch {
-    return null;
-  }
-}
-
-/** Resolve a finding's locator to something on the page. */
-export function resolveLocator(loc: Locator, ex: Extracted, doc: Document): Anchor | null {
-  switch (loc.type) {
-    case 'cell': {
-      const el = ex.cellEls.get(loc.key);
-      return el?.isConnected ? { kind: 'el', el } : null;
-    }
-    case 'text': {
-      const b = ex.blocks[loc.block];
-      if (b?.kind !== 'text' || !b.el?.isConnected) return null;
-      const range = rangeFor(b, loc.start, loc.end, doc);
-      return range ? { kind: 'range', range, el: b.el } : { kind: 'el', el: b.el };
-    }
-    case 'section': {
-      const b = loc.block !== null ? ex.blocks[loc.block] : undefined;
-      return b?.kind === 'text' && b.el?.isConnected ? { kind: 'el', el: b.el } : null;
-    }
-    default:
-      return { kind: 'page' };
-  }
-}
 
 export class Overlay {
   readonly host: HTMLElement;
@@ -275,61 +190,10 @@ export class Overlay {
     return first ? (first.kind === 'text' ? first.el : first.el) : null;
   }
 
-  private tag(el: HTMLElement, f: Finding): void {
-    el.dataset.findingId = f.id;
-    el.dataset.rule = f.ruleId;
-    el.dataset.category = f.category;
-    el.dataset.severity = f.severity;
-  }
-
   private makeMarker(f: Finding, anchor: Anchor, n: number, ex: Extracted): Marker {
-    const first = f.targets[0];
-    const placement: Marker['placement'] =
-      anchor.kind === 'page'
-        ? 'page'
-        : first?.type === 'cell'
-          ? 'cell'
-          : first?.type === 'text'
-            ? 'text'
-            : 'section';
-    const involved: Element[] = [];
-    for (const t of f.targets.slice(1)) {
-      const a = resolveLocator(t, ex, this.doc);
-      if (!a || a.kind === 'page' || involved.includes(a.el)) continue;
-      if (anchor.kind === 'page' || a.el !== anchor.el) involved.push(a.el);
-    }
-    const m: Marker = {
-      finding: f,
-      n,
-      anchor,
-      involved,
-      badge: null,
-      mark: [],
-      involvedBoxes: [],
-      placement,
-    };
-    if (placement === 'page') return m;
-    for (let i = 0; i < involved.length; i++) {
-      const box = this.doc.createElement('div');
-      box.className = `box involved ${f.severity}`;
-      box.hidden = true;
-      this.layer.appendChild(box);
-      m.involvedBoxes.push(box);
-    }
-    if (placement === 'cell' || placement === 'section') {
-      const box = this.doc.createElement('div');
-      box.className = `box fault ${f.severity}`;
-      this.tag(box, f);
-      this.layer.appendChild(box);
-      m.mark.push(box);
-    }
-    const badge = this.doc.createElement('div');
-    badge.className = `badge ${f.severity}${placement === 'section' ? ' section' : ''}`;
-    badge.textContent = String(n);
-    badge.tabIndex = 0;
-    badge.setAttribute('role', 'button');
-    badge.setAttribute('aria-label', `${n}. ${f.title[this.opts.lang]}`);
-    this.tag(badge, f);
+    const m = createMarker(this.doc, this.layer, f, anchor, n, ex, this.opts.lang);
+    const badge = m.badge;
+    if (!badge) return m;
     badge.addEventListener('mouseenter', () => {
       if (!this.pinned) this.openCard(m, false);
     });
@@ -349,74 +213,30 @@ export class Overlay {
         this.openCard(m, true);
       }
     });
-    this.layer.appendChild(badge);
-    m.badge = badge;
     return m;
   }
 
   private renderBanner(): void {
-    const s = this.opts.strings;
-    const banner = this.doc.createElement('div');
-    const counts = { error: 0, warning: 0, info: 0 };
-    for (const m of this.markers) counts[m.finding.severity]++;
-    const worst: Severity = counts.error ? 'error' : counts.warning ? 'warning' : 'info';
-    banner.className = `banner ${worst}`;
-    const head = this.doc.createElement('div');
-    head.className = 'head';
-    const title = this.doc.createElement('span');
-    title.textContent = s.app;
-    const cs = this.doc.createElement('span');
-    cs.className = 'counts';
-    if (this.markers.length === 0) cs.textContent = s.noFindings;
-    for (const sev of ['error', 'warning', 'info'] as const) {
-      if (!counts[sev]) continue;
-      const c = this.doc.createElement('span');
-      c.className = sev;
-      c.style.color = 'var(--c)';
-      c.textContent = `${s.severity[sev]} ${counts[sev]}`;
-      cs.appendChild(c);
-    }
-    const spacer = this.doc.createElement('span');
-    spacer.className = 'spacer';
-    const toggle = this.doc.createElement('button');
-    const pageLevel = this.markers.filter((m) => m.placement === 'page');
-    toggle.textContent = s.collapse;
-    toggle.addEventListener('click', () => {
-      const collapsed = banner.classList.toggle('collapsed');
-      toggle.textContent = collapsed ? s.expand : s.collapse;
-      this.schedule();
+    const items: BannerItem[] = this.markers.map((m) => ({
+      finding: m.finding,
+      n: m.n,
+      pageLevel: m.placement === 'page',
+    }));
+    const { banner, entries } = buildBanner(this.doc, items, this.opts, {
+      open: (item, li) => {
+        const m = this.markers.find((x) => x.finding === item.finding);
+        if (m) this.openCard(m, true, li);
+      },
+      hide: () => {
+        this.closeCard();
+        this.setHidden(true);
+      },
+      toggled: () => this.schedule(),
     });
-    const hide = this.doc.createElement('button');
-    hide.textContent = s.hide;
-    hide.title = 'Esc';
-    hide.addEventListener('click', () => {
-      this.closeCard();
-      this.setHidden(true);
-    });
-    head.append(title, cs, spacer);
-    if (pageLevel.length) head.append(toggle);
-    head.append(hide);
-    banner.appendChild(head);
-    if (pageLevel.length) {
-      const ul = this.doc.createElement('ul');
-      for (const m of pageLevel) {
-        const li = this.doc.createElement('li');
-        li.className = m.finding.severity;
-        this.tag(li, m.finding);
-        li.tabIndex = 0;
-        const dot = this.doc.createElement('span');
-        dot.className = 'dot';
-        const text = this.doc.createElement('span');
-        text.textContent = `${m.n}. ${m.finding.title[this.opts.lang]}：${m.finding.message[this.opts.lang]}`;
-        li.append(dot, text);
-        li.addEventListener('click', () => this.openCard(m, true, li));
-        li.addEventListener('keydown', (e) => {
-          if (e.key === 'Enter') this.openCard(m, true, li);
-        });
-        ul.appendChild(li);
-        m.badge = li;
-      }
-      banner.appendChild(ul);
+    // page-level findings are shown by their banner entry
+    for (const [item, li] of entries) {
+      const m = this.markers.find((x) => x.finding === item.finding);
+      if (m) m.badge = li;
     }
     this.layer.appendChild(banner);
     this.banner = banner;
@@ -425,84 +245,15 @@ export class Overlay {
   // ---- the card ------------------------------------------------------------------------------------
 
   private openCard(m: Marker, pin: boolean, near?: HTMLElement): void {
-    const s = this.opts.strings;
-    const lang = this.opts.lang;
-    const f = m.finding;
     this.closeCard();
-    const card = this.doc.createElement('div');
-    card.className = `card ${f.severity}`;
-    card.setAttribute('role', 'dialog');
-    this.tag(card, f);
-    const h = this.doc.createElement('h3');
-    const sev = this.doc.createElement('span');
-    sev.className = 'sev';
-    sev.textContent = s.severity[f.severity];
-    h.append(sev, `${m.n}. ${f.title[lang]}`);
-    const msg = this.doc.createElement('div');
-    msg.className = 'msg';
-    msg.textContent = f.message[lang];
-    card.append(h, msg);
-    const formula = f.evidence?.formula?.[lang];
-    if (formula && !f.message[lang].includes(formula)) {
-      const fm = this.doc.createElement('div');
-      fm.className = 'msg formula';
-      fm.textContent = formula;
-      card.appendChild(fm);
-    }
-    const dl = this.doc.createElement('dl');
-    // the place at fault (the others are outlined on the page)
-    const where = f.targets
-      .slice(0, 1)
-      .map((t) => (t.type === 'cell' ? t.label : t.type === 'text' ? `“${t.excerpt}”` : ''))
-      .filter(Boolean);
-    const rows: Array<[string, string]> = [
-      ...(where.length ? ([[s.where, where.join('；')]] as Array<[string, string]>) : []),
-      [s.basis, f.basis[lang]],
-      [s.fix, f.fix[lang]],
-    ];
-    for (const [k, v] of rows) {
-      const dt = this.doc.createElement('dt');
-      dt.textContent = k;
-      const dd = this.doc.createElement('dd');
-      dd.textContent = v;
-      dl.append(dt, dd);
-    }
-    card.appendChild(dl);
-    const nav = this.doc.createElement('div');
-    nav.className = 'nav';
-    const mk = (label: string, fn: () => void) => {
-      const b = this.doc.createElement('button');
-      b.textContent = label;
-      b.addEventListener('click', (e) => {
-        e.stopPropagation();
-        fn();
-      });
-      return b;
-    };
-    const status = this.doc.createElement('div');
-    status.className = 'msg status';
-    for (const action of this.opts.actions ?? []) {
-      nav.append(
-        mk(action.label, () => {
-          status.textContent = '…';
-          this.pinned = true;
-          void action.run(f).then(
-            (text) => {
-              status.textContent = text;
-            },
-            (err: unknown) => {
-              status.textContent = err instanceof Error ? err.message : String(err);
-            },
-          );
-        }),
-      );
-    }
-    nav.append(
-      mk(s.prev, () => this.next(-1)),
-      mk(s.next, () => this.next(1)),
-      mk(s.close, () => this.closeCard()),
-    );
-    card.append(nav, status);
+    const card = buildCard(this.doc, m.finding, m.n, this.opts, {
+      prev: () => this.next(-1),
+      next: () => this.next(1),
+      close: () => this.closeCard(),
+      pin: () => {
+        this.pinned = true;
+      },
+    });
     card.addEventListener('mouseleave', () => {
       if (!this.pinned) this.closeCard();
     });
@@ -591,7 +342,7 @@ export class Overlay {
         for (const rr of rects) {
           const mark = this.doc.createElement('div');
           mark.className = `text-mark ${m.finding.severity}`;
-          this.tag(mark, m.finding);
+          tagFinding(mark, m.finding);
           this.place(mark, rr);
           this.layer.insertBefore(mark, this.layer.firstChild);
           m.mark.push(mark);
