@@ -19,6 +19,7 @@ import {
 import { type IssueEntry, type IssueStatus, STATUS_ZH } from '@/lib/issues/model';
 import type { Severity } from '@/lib/model/schema';
 import { issueStore } from '../shared/issue-store';
+import '../shared/base.css';
 import './style.css';
 
 const store = issueStore();

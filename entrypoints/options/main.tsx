@@ -9,6 +9,7 @@ import browser from 'webextension-polyfill';
 import type { Lang } from '@/lib/model/schema';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings, sitePattern } from '@/lib/settings';
 import { CATEGORY_KEY, SEVERITY_KEY, t } from '../shared/i18n';
+import '../shared/base.css';
 import './style.css';
 
 function toggle<T>(list: T[], item: T, on: boolean): T[] {

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { App } from './App';
+import '../shared/base.css';
 import './style.css';
 
 const root = document.getElementById('app');
