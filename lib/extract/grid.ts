@@ -3,7 +3,7 @@
  * Every slot points at its origin cell, so a value keeps a reference to its element.
  */
 import { collapseSpaces } from '../text/normalize';
-import { elementText, isElement, tagOf } from './dom-utils';
+import { elementText, isElement, isHidden, tagOf } from './dom-utils';
 
 export interface GridCell {
   el: Element;
@@ -50,13 +50,26 @@ function spanAttr(el: Element, name: string, zeroMeansRest: number): number {
   return Math.min(n, GRID_LIMITS.maxSpan);
 }
 
-/** Elements inside a cell after which textContent would run words together or include hidden text. */
-const RISKY_IN_CELL =
-  'p ~ p, div ~ div, p ~ div, div ~ p, br, li, script, style, template, [hidden], [style*="none"], [style*="hidden"]';
+/**
+ * Would textContent run words together or include hidden text? (<br>, two block elements side by side,
+ * lists, scripts, hidden elements.) A plain scan: selector matching is slow in some DOMs.
+ */
+function needsCarefulText(el: Element): boolean {
+  let blocks = 0;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    const tag = tagOf(c);
+    if (tag === 'br' || tag === 'li' || tag === 'script' || tag === 'style' || tag === 'template')
+      return true;
+    if ((tag === 'p' || tag === 'div') && ++blocks > 1) return true;
+    if (isHidden(c)) return true;
+    if (c.firstElementChild && needsCarefulText(c)) return true;
+  }
+  return false;
+}
 
 /** A cell's text: textContent (one native call) when that is safe, else the careful walk. */
 export function cellText(td: Element): string {
-  if (td.firstElementChild && td.querySelector(RISKY_IN_CELL)) return elementText(td);
+  if (td.firstElementChild && needsCarefulText(td)) return elementText(td);
   return td.textContent ?? '';
 }
 
