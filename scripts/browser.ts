@@ -19,7 +19,8 @@ export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
 export const E2E_REQUIRED = process.env.E2E_REQUIRED === '1';
 export const HAVE_BROWSER = CHROMIUM !== null;
 
-export const INSTALL_HINT = 'apt-get update && apt-get install -y chromium fonts-noto-cjk';
+export const INSTALL_HINT =
+  'apt-get update && apt-get install -y chromium fonts-noto-cjk (as root, or with sudo before each)';
 
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
 
