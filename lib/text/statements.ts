@@ -31,16 +31,17 @@ function sentences(text: string): Array<{ s: string; at: number }> {
 function scan(
   blocks: TextBlock[],
   patterns: Array<{ re: RegExp; zero?: boolean }>,
-  keep: (sentence: string) => boolean,
+  keep: (sentence: string, block: TextBlock) => boolean,
+  accept: (quote: string) => boolean = () => true,
 ): Statement[] {
   const out: Statement[] = [];
   for (const block of blocks) {
     const t = toHalfWidth(block.text);
     for (const { s, at } of sentences(t)) {
-      if (!keep(s)) continue;
+      if (!keep(s, block)) continue;
       for (const p of patterns) {
         const m = p.re.exec(s);
-        if (!m) continue;
+        if (!m || !accept(m[0])) continue;
         const value = p.zero ? 0 : parseCount(m[1] ?? '');
         if (value === null) continue;
         out.push({
@@ -75,11 +76,20 @@ export function applicationStatements(blocks: TextBlock[]): Statement[] {
       },
     ],
     (s) => !/去年|上年|上一年|同比|比.{0,6}(增|减)|结转/.test(s),
+    // about disclosure requests, not 行政许可 or other applications
+    (quote) => /公开/.test(quote),
   );
 }
 
-/** Statements of administrative reviews (kind 'review') or lawsuits (kind 'litigation'). */
-export function caseStatements(blocks: TextBlock[], kind: 'review' | 'litigation'): Statement[] {
+/**
+ * Statements of administrative reviews (kind 'review') or lawsuits (kind 'litigation') about information
+ * disclosure: the sentence names 信息公开, or it stands in section 四 (`scoped`).
+ */
+export function caseStatements(
+  blocks: TextBlock[],
+  kind: 'review' | 'litigation',
+  scoped: Set<number> = new Set(),
+): Statement[] {
   const word = kind === 'review' ? '(?:行政)?复议' : '(?:行政)?诉讼';
   return scan(
     blocks,
@@ -90,6 +100,6 @@ export function caseStatements(blocks: TextBlock[], kind: 'review' | 'litigation
       },
       { re: new RegExp(`${word}(?:案件)?[^，。；\\d]{0,6}?${NUM}\\s*(?:件|起|宗|例)`) },
     ],
-    (s) => /信息公开/.test(s) || /(复议|诉讼)/.test(s),
+    (s, block) => /信息公开|政府信息/.test(s) || scoped.has(block.index),
   );
 }

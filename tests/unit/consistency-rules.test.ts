@@ -59,6 +59,11 @@ describe('narrative-review-litigation', () => {
     );
     expect(byRule(out, 'narrative-review-litigation').map((f) => f.evidence?.expected)).toEqual([1]);
   });
+  it('reviews and lawsuits that are not about disclosure are not compared with table 3', () => {
+    const out = auditHtml(reportPage(overview('全年办理行政复议案件35件，行政诉讼应诉12起。')));
+    expect(byRule(out, 'narrative-review-litigation')).toEqual([]);
+  });
+
   it('silent when text and table agree', () => {
     const t3 = [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
     const out = auditHtml(

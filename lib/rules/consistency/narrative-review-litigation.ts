@@ -21,6 +21,7 @@ export default defineRule({
     const out: RuleFinding[] = [];
     const scope = [...ctx.sectionBlocks(1), ...ctx.sectionBlocks(4)];
     const blocks = scope.length > 0 ? scope : ctx.narrative();
+    const section4 = new Set(ctx.sectionBlocks(4).map((b) => b.index));
     const kinds = [
       { kind: 'review' as const, cells: [rv], zh: '行政复议', en: 'administrative reviews' },
       { kind: 'litigation' as const, cells: [ld, lr], zh: '行政诉讼', en: 'lawsuits' },
@@ -29,7 +30,7 @@ export default defineRule({
       const vals = k.cells.map(num);
       if (vals.some((v) => v === null)) continue;
       const table = (vals as number[]).reduce((a, b) => a + b, 0);
-      for (const s of caseStatements(blocks, k.kind)) {
+      for (const s of caseStatements(blocks, k.kind, section4)) {
         if (s.value === table) continue;
         out.push({
           key: `${k.kind}:b${s.block.index}:${s.start}`,
