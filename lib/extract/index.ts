@@ -18,7 +18,7 @@ import {
 } from '../detect/meta';
 import type { Report, Section, Table, TableKind } from '../model/schema';
 import type { Block, SourceDoc, TextBlock } from './blocks';
-import { findHeadings, headingOf, SECTION_DEFS, sectionsFrom } from './sections';
+import { findHeadings, headingOf, sectionsFrom } from './sections';
 import { type CellElements, type CellTokens, tablesFromBlocks, tablesFromText } from './tables';
 
 export interface Extracted {
@@ -172,5 +172,3 @@ export function extract(src: SourceDoc): Extracted {
     cellTokens: ex.cellTokens,
   };
 }
-
-export { SECTION_DEFS };
