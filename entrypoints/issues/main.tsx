@@ -24,6 +24,23 @@ import './style.css';
 
 const store = issueStore();
 const SEV_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+/** Single-format exports beside the ZIP. */
+const FORMATS: Array<{
+  label: string;
+  ext: string;
+  type: string;
+  write: (e: IssueEntry[]) => Promise<Blob | string>;
+}> = [
+  {
+    label: 'XLSX',
+    ext: 'xlsx',
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    write: toXlsx,
+  },
+  { label: 'Markdown', ext: 'md', type: 'text/markdown', write: async (e) => toMarkdown(e) },
+  { label: 'HTML', ext: 'html', type: 'text/html', write: async (e) => toHtml(e) },
+  { label: 'JSON', ext: 'json', type: 'application/json', write: async (e) => toJson(e) },
+];
 type SortKey = 'id' | 'siteName' | 'severity' | 'foundAt' | 'status' | 'type';
 
 function download(name: string, data: Blob | Uint8Array | string, type: string) {
@@ -191,34 +208,16 @@ function Manager() {
         >
           导出 ZIP
         </button>
-        <button
-          type="button"
-          onClick={() => void toXlsx(shown).then((b) => download(`问题清单_${stamp}.xlsx`, b, b.type))}
-          disabled={shown.length === 0}
-        >
-          XLSX
-        </button>
-        <button
-          type="button"
-          onClick={() => download(`问题清单_${stamp}.md`, toMarkdown(shown), 'text/markdown')}
-          disabled={shown.length === 0}
-        >
-          Markdown
-        </button>
-        <button
-          type="button"
-          onClick={() => download(`问题清单_${stamp}.html`, toHtml(shown), 'text/html')}
-          disabled={shown.length === 0}
-        >
-          HTML
-        </button>
-        <button
-          type="button"
-          onClick={() => download(`问题清单_${stamp}.json`, toJson(shown), 'application/json')}
-          disabled={shown.length === 0}
-        >
-          JSON
-        </button>
+        {FORMATS.map((f) => (
+          <button
+            key={f.label}
+            type="button"
+            onClick={() => void f.write(shown).then((d) => download(`问题清单_${stamp}.${f.ext}`, d, f.type))}
+            disabled={shown.length === 0}
+          >
+            {f.label}
+          </button>
+        ))}
         <button type="button" class="danger" onClick={() => void remove()} disabled={selected.size === 0}>
           删除选中
         </button>

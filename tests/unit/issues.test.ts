@@ -141,8 +141,6 @@ describe('exports', () => {
   });
 
   it('HTML and Markdown escape what came from the page', () => {
-    const e = { ...(broken.findings[0] as (typeof broken.findings)[0]) };
-    void e;
     const hostile = '<img src=x onerror=alert(1)>';
     const entry = {
       id: 'a-1',
