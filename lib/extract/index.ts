@@ -1,40 +1,34 @@
 /**
- * extract: SourceDoc (blocks) → Report model + everything rules need + the DOM index for the overlay.
+ * extract: SourceDoc (blocks) → the serialisable Report model and block text (all that rules read), and
+ * beside them the DomIndex of page references for the overlay.
  */
 import {
   classifyBody,
-  type FoundDate,
   findAgency,
   findIndexNumber,
   findPeriod,
   findPublished,
   findSignatureDate,
   findTitle,
-  type Period,
   REPORT_TITLE_RE,
-  type Ymd,
   yearFromTitle,
   ymdString,
 } from '../detect/meta';
-import type { Report, Section, Table, TableKind } from '../model/schema';
+import { tableOfSection } from '../format/tables';
+import type { BlockText, Report, Section, Table, TableKind } from '../model/schema';
 import type { Block, SourceDoc, TextBlock } from './blocks';
+import { blockTexts, type DomIndex } from './dom-index';
 import { findHeadings, headingOf, sectionsFrom } from './sections';
-import { type CellElements, type CellTokens, tablesFromBlocks, tablesFromText } from './tables';
+import { tablesFromBlocks, tablesFromText } from './tables';
 
-export interface Extracted {
+export interface Extracted extends DomIndex {
+  /** The model: serialisable, what rules and exports read. */
   report: Report;
-  src: SourceDoc;
-  blocks: Block[];
-  sections: Section[];
+  /** The blocks' text, serialisable (rules read it with the report). */
+  text: BlockText[];
+  /** Views of report.tables by kind and of report.sections (the same objects). */
   tables: Partial<Record<TableKind, Table>>;
-  tableBlocks: Set<number>;
-  period: Period | null;
-  published: FoundDate | null;
-  signature: { date: Ymd; block: number; raw: string } | null;
-  indexYear: number | null;
-  titleBlock: number | null;
-  cellEls: CellElements;
-  cellTokens: CellTokens;
+  sections: Section[];
 }
 
 function narrativeYear(blocks: Block[], sections: Section[]): number | null {
@@ -93,9 +87,8 @@ function findImageTables(
   tables: Partial<Record<TableKind, Table>>,
 ): number[] {
   const out: number[] = [];
-  const kindOf: Record<number, TableKind> = { 2: 't1', 3: 't2', 4: 't3' };
   for (const s of sections) {
-    const kind = kindOf[s.canonical];
+    const kind = tableOfSection(s.canonical);
     if (!kind || tables[kind]) continue;
     const body = blocks.slice(s.bodyStart, s.bodyEnd);
     if (body.some((b) => b.kind === 'image')) out.push(s.canonical);
@@ -151,6 +144,12 @@ export function extract(src: SourceDoc): Extracted {
     publishedAt: published ? ymdString(published.date) : null,
     publishedSource: published?.source ?? null,
     indexNumber: index?.value ?? null,
+    indexYear: index?.year ?? null,
+    published,
+    period,
+    signature,
+    columnName: src.meta.ColumnName ?? null,
+    titleBlock: title?.block ?? null,
     sections,
     tables: ex.tables,
     imageTables,
@@ -158,16 +157,10 @@ export function extract(src: SourceDoc): Extracted {
   };
   return {
     report,
-    src,
-    blocks,
-    sections,
+    text: blockTexts(blocks, ex.tableBlocks),
     tables,
-    tableBlocks: ex.tableBlocks,
-    period,
-    published,
-    signature,
-    indexYear: index?.year ?? null,
-    titleBlock: title?.block ?? null,
+    sections,
+    blocks,
     cellEls: ex.cellEls,
     cellTokens: ex.cellTokens,
   };
