@@ -165,3 +165,21 @@ export function extract(src: SourceDoc): Extracted {
     cellTokens: ex.cellTokens,
   };
 }
+
+/**
+ * An Extracted with no page behind it: a Report and its block text read back from JSON (stored results,
+ * other tools). Rules run on it exactly as on a live page; the DomIndex is empty, so nothing can be drawn.
+ */
+export function fromModel(report: Report, text: BlockText[]): Extracted {
+  const tables: Partial<Record<TableKind, Table>> = {};
+  for (const t of report.tables) tables[t.kind] = t;
+  return {
+    report,
+    text,
+    tables,
+    sections: report.sections,
+    blocks: [],
+    cellEls: new Map(),
+    cellTokens: new Map(),
+  };
+}
