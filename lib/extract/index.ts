@@ -80,6 +80,43 @@ function decideIsReport(
   return { isReport: false, reason: 'no report title, sections or tables found' };
 }
 
+const CRUMB_LABEL_RE = /^(当前位置|您的位置|您现在的位置|现在的位置|所在位置)\s*[:：]?\s*/;
+const CRUMB_SEP_RE = /\s*(?:>>|>|＞|»|›|→)\s*/;
+/** Crumbs that name the page itself, not its column. */
+const CRUMB_PAGE_RE = /^(正文|详情|详细信息|内容|文章|浏览|阅读)$/;
+
+/** The last entry of a breadcrumb that names a column ("首页 > 政务公开 > 政府信息公开年报"). */
+function lastCrumb(crumbs: string[]): string | null {
+  const names = crumbs.map((c) => c.trim()).filter((c) => c && !CRUMB_PAGE_RE.test(c));
+  const last = names[names.length - 1];
+  return last && last.length <= 40 ? last : null;
+}
+
+/**
+ * The site column the page stands in: <meta name="ColumnName">, else the breadcrumb near the top of the
+ * page ("当前位置：首页 > … > 政府信息公开年报", or a "当前位置：" label beside a list of links).
+ */
+function findColumnName(src: SourceDoc): string | null {
+  const meta = src.meta.ColumnName;
+  if (meta !== undefined) return meta;
+  for (const b of src.blocks.slice(0, 60)) {
+    if (b.kind !== 'text') continue;
+    const m = CRUMB_LABEL_RE.exec(b.text);
+    if (!m) continue;
+    const rest = b.text.slice(m[0].length);
+    if (CRUMB_SEP_RE.test(rest)) return lastCrumb(rest.split(CRUMB_SEP_RE));
+    // no separators in the text (a label beside a list, images between the links): the crumbs are the
+    // links of the nearest element around the label that has a few
+    for (let el = b.el, up = 0; el && up < 3; el = el.parentElement, up++) {
+      const links = [...el.querySelectorAll('a')].map((x) => x.textContent ?? '');
+      if (links.length > 8) break;
+      if (links.length > 0) return lastCrumb(links);
+    }
+    return null;
+  }
+  return null;
+}
+
 /** Section numbers (2, 3, 4) whose table is given as an image instead of an HTML table. */
 function findImageTables(
   blocks: Block[],
@@ -148,7 +185,7 @@ export function extract(src: SourceDoc): Extracted {
     published,
     period,
     signature,
-    columnName: src.meta.ColumnName ?? null,
+    columnName: findColumnName(src),
     titleBlock: title?.block ?? null,
     sections,
     tables: ex.tables,

@@ -134,6 +134,44 @@ describe('the Report model is all rules need', () => {
   });
 });
 
+describe('the column a page stands in', () => {
+  // a 年报 column listing a single report: only the column's name tells it is the report column
+  const column = (head: string, crumb: string) =>
+    `<html><head>${head}<title>列表</title></head><body>${crumb}<ul><li><a href="/2023.html">示例县2023年政府信息公开工作年度报告</a><span>2024-01-20</span></li></ul></body></html>`;
+  const stale = (html: string) => {
+    const out = auditHtml(html, { now: '2026-05-01' });
+    return { name: out.report.columnName, fired: out.findings.some((f) => f.ruleId === 'year-column-stale') };
+  };
+
+  it('comes from <meta name="ColumnName">, else from the breadcrumb', () => {
+    expect(stale(column('<meta name="ColumnName" content="政府信息公开年报">', ''))).toEqual({
+      name: '政府信息公开年报',
+      fired: true,
+    });
+    expect(
+      stale(column('', '<div class="crumb">当前位置：首页 &gt; 政务公开 &gt; 政府信息公开年报</div>')),
+    ).toEqual({
+      name: '政府信息公开年报',
+      fired: true,
+    });
+    // a "当前位置：" label beside a list of links (TRS), and a trailing 正文 crumb
+    const links =
+      '<div><span>当前位置：</span><ul><li><a href="/">首页</a></li><li><a href="/xxgk/">政府信息公开</a></li><li><a href="/nb/">政府信息公开年报</a></li><li><a href="#">正文</a></li></ul></div>';
+    expect(stale(column('', links))).toEqual({ name: '政府信息公开年报', fired: true });
+  });
+
+  it('is unknown without either, and a breadcrumb of another column says so', () => {
+    expect(stale(column('', '<div>首页 政务公开 政府信息公开年报</div>'))).toEqual({
+      name: null,
+      fired: false,
+    });
+    expect(stale(column('', '<div>当前位置：首页 &gt; 政务公开 &gt; 通知公告</div>'))).toEqual({
+      name: '通知公告',
+      fired: false,
+    });
+  });
+});
+
 describe('lib/format: the national format', () => {
   it('places each table in its section', () => {
     expect(TABLE_KINDS.map((k) => TABLES[k].section)).toEqual([2, 3, 4]);
