@@ -6,6 +6,10 @@ import { ruleTester } from '../../rule-tester';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a heading that lost its ordinal is still found',
+      html: reportPage({ headings: { 3: '收到和处理政府信息公开申请情况' } }),
+    },
     { name: 'all six sections', html: reportPage({}) },
     { name: 'all six in Word text', text: reportText({ style: 'word' }) },
     {

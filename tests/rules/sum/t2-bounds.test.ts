@@ -1,7 +1,7 @@
 import rule from '../../../lib/rules/sum/t2-bounds';
 import { reportPage, simpleT2 } from '../../fixtures/report-html';
 import { ruleTester } from '../../rule-tester';
-import { t2, t2RowCells, t2SubtotalCells } from '../cells';
+import { t2 } from '../cells';
 
 ruleTester(rule, {
   valid: [

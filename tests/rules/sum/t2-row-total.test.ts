@@ -2,7 +2,7 @@ import rule from '../../../lib/rules/sum/t2-row-total';
 import { reportPage, simpleT2 } from '../../fixtures/report-html';
 import { reportText } from '../../fixtures/report-text';
 import { ruleTester } from '../../rule-tester';
-import { t2, t2RowCells } from '../cells';
+import { t2RowCells } from '../cells';
 
 const broken = { new: [2, 0, 0, 0, 0, 0, 2], open: [2, 0, 0, 0, 0, 0, 2], total: [2, 0, 0, 0, 0, 0, 3] };
 

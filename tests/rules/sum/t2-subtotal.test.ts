@@ -2,10 +2,21 @@ import rule from '../../../lib/rules/sum/t2-subtotal';
 import { reportPage, simpleT2 } from '../../fixtures/report-html';
 import { reportText } from '../../fixtures/report-text';
 import { ruleTester } from '../../rule-tester';
-import { t2, t2RowCells, t2SubtotalCells } from '../cells';
+import { t2SubtotalCells } from '../cells';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'every row adds up, with legal persons in several columns',
+      html: reportPage({
+        t2: {
+          ...simpleT2(0),
+          new: [3, 2, 0, 0, 0, 1, 6],
+          open: [3, 2, 0, 0, 0, 1, 6],
+          total: [3, 2, 0, 0, 0, 1, 6],
+        },
+      }),
+    },
     { name: 'results add up to （七）', html: reportPage({ t2: simpleT2(9, 2, 3) }) },
     {
       name: 'the 2019 layout counts （六） as one leaf',
