@@ -14,6 +14,7 @@ import { AuditResult, type Evidence, type Finding, type Locator, type Severity }
 import { RULES } from '../lib/rules/index';
 import type { Rule } from '../lib/rules/types';
 import { auditHtml, auditTxt } from './helpers';
+import { NEWS_PAGE } from './rules/pages';
 
 /** A text target: the exact locator plus the words that block.text.slice(start, end) must give. */
 export interface TextTarget {
@@ -35,6 +36,8 @@ export interface ExpectedFinding {
   /** A string is the exact Chinese message; a RegExp must match it; an object checks zh and/or en. */
   message?: TextMatch | { zh?: TextMatch; en?: TextMatch };
   targets: ExpectedTarget[];
+  /** The suggested fix (zh) when the finding overrides the rule's; leaving it out asserts the rule's fix. */
+  fix?: string;
   /** The exact evidence; leaving it out asserts that the finding has none. */
   evidence?: Evidence;
 }
@@ -68,17 +71,13 @@ function run(c: CaseBase, rules?: readonly Rule[]): AuditOutput {
   return c.text !== undefined ? auditTxt(c.text, opts) : auditHtml(c.html ?? '', opts, c.url ?? null);
 }
 
-const strip = (fs: Finding[]) => fs.map(({ title, basis, ...rest }) => rest);
-
 /** Audits with the rule alone and with all rules; checks both agree and the output is well-formed. */
 function audit(rule: Rule, c: CaseBase): { out: AuditOutput; mine: Finding[] } {
   const alone = run(c, [rule]);
   const all = run(c);
   const mine = all.findings.filter((f) => f.ruleId === rule.id);
   // alone, the audit holds exactly this rule's findings (a rule that failed would show up as 'failed')
-  expect(strip(alone.findings), 'the rule alone gives the same findings as within all rules').toEqual(
-    strip(mine),
-  );
+  expect(alone.findings, 'the rule alone gives the same findings as within all rules').toEqual(mine);
   expect(alone.coverage.rules[rule.id]).toBe(all.coverage.rules[rule.id]);
   // the serialisable result is valid against the schema
   const parsed = AuditResult.safeParse({
@@ -107,6 +106,7 @@ export function asExpected(rule: Rule, out: AuditOutput, fs: Finding[]): string 
       return { ...t, words: b?.kind === 'text' ? b.text.slice(t.start, t.end) : '?' };
     }),
     ...(f.evidence ? { evidence: f.evidence } : {}),
+    ...(f.fix.zh !== rule.fix.zh ? { fix: f.fix.zh } : {}),
   }));
   return `actual findings:\n${JSON.stringify(list, null, 2)}`;
 }
@@ -148,6 +148,13 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
       expect(cases.valid.length, 'at least one valid case').toBeGreaterThan(0);
       expect(cases.invalid.length, 'at least one invalid case').toBeGreaterThan(0);
     });
+    // every rule, off reports: not applicable, or (rules for all pages) run and silent on a news article
+    it(`valid (automatic): a news page is ${rule.allPages ? 'checked and passes' : 'not applicable'}`, () => {
+      const { out, mine } = audit(rule, { name: 'news page', html: NEWS_PAGE });
+      expect(out.report.isReport).toBe(false);
+      expect(mine, asExpected(rule, out, mine)).toEqual([]);
+      expect(out.coverage.rules[rule.id]).toBe(rule.allPages ? 'ran' : 'not-applicable');
+    });
     for (const c of cases.valid) {
       it(`valid: ${c.name}`, () => {
         const { out, mine } = audit(rule, c);
@@ -188,6 +195,8 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
             checkTarget(out, f.targets[j], t, `${where} target ${j}`);
           });
           expect(f.evidence, `${where}: evidence`).toEqual(want.evidence);
+          if (want.fix === undefined) expect(f.fix, `${where}: the rule's fix`).toEqual(rule.fix);
+          else expect(f.fix.zh, `${where}: fix`).toBe(want.fix);
         });
         c.also?.(out);
       });

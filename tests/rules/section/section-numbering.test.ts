@@ -45,6 +45,7 @@ ruleTester(rule, {
         {
           key: 'b11',
           severity: 'error',
+          fix: '将其内容并入“五、存在的主要问题及改进情况”等相应部分，或改为下一级标题。',
           message: '多出的一级标题“二、下步工作计划”占用了序号“二、”，与正式章节重号。',
           targets: [{ type: 'section', section: 0, block: 11 }],
         },
@@ -79,6 +80,7 @@ ruleTester(rule, {
         {
           key: 'b4',
           severity: 'error',
+          fix: '将其内容并入“五、存在的主要问题及改进情况”等相应部分，或改为下一级标题。',
           message: '多出的一级标题“二、下步工作计划”占用了序号“二、”，与正式章节重号。',
           targets: [{ type: 'section', section: 0, block: 4 }],
         },

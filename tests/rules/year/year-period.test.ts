@@ -71,6 +71,7 @@ ruleTester(rule, {
         {
           key: 'absent',
           severity: 'warning',
+          fix: '在导语中写明统计期限。',
           message: '正文未写明统计期限（如“本报告所列数据的统计期限自…起至…止”）。',
           targets: [{ type: 'section', section: 1, block: 3 }],
         },
@@ -83,6 +84,7 @@ ruleTester(rule, {
         {
           key: 'absent',
           severity: 'warning',
+          fix: '在导语中写明统计期限。',
           message: '正文未写明统计期限（如“本报告所列数据的统计期限自…起至…止”）。',
           targets: [{ type: 'section', section: 1, block: 1 }],
         },

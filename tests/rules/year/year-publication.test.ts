@@ -164,6 +164,7 @@ ruleTester(rule, {
         {
           key: 'unknown',
           severity: 'info',
+          fix: '请人工核对发布时间。',
           message:
             '页面上未找到发布时间（发布时间/发布日期/生成日期、属性表或 PubDate），未能检查是否按期发布。',
           targets: [{ type: 'page' }],
