@@ -116,7 +116,7 @@ const MIN_DECIMAL = 1e-6;
  * at or above 0.000001 — so every value read prints back as plain digits, never in exponent notation.
  */
 function readNumber(sign: string, int: string, frac: string | undefined): number | null {
-  const v = Number(`${sign}${int}${frac !== undefined ? `.${frac}` : ''}`);
+  const v = Number(`${sign}${int}${frac !== undefined ? `.${frac}` : ''}`) || 0; // "-0" is 0
   if (!Number.isFinite(v)) return null;
   if (frac === undefined) return Number.isSafeInteger(v) ? v : null;
   const digits = `${int}${frac}`.replace(/^0+/, '').replace(/0+$/, '');
