@@ -1,6 +1,8 @@
 /**
  * extract: SourceDoc (blocks) → Report model + everything rules need + the DOM index for the overlay.
  */
+
+import { type Budget, UNLIMITED } from '../budget';
 import {
   classifyBody,
   type FoundDate,
@@ -18,6 +20,7 @@ import {
 } from '../detect/meta';
 import type { Report, Section, Table, TableKind } from '../model/schema';
 import type { Block, SourceDoc, TextBlock } from './blocks';
+import { type ExtractStop, outOfTimeExtract } from './out-of-time';
 import { findHeadings, headingOf, sectionsFrom } from './sections';
 import { type CellElements, type CellTokens, tablesFromBlocks, tablesFromText } from './tables';
 
@@ -35,6 +38,8 @@ export interface Extracted {
   titleBlock: number | null;
   cellEls: CellElements;
   cellTokens: CellTokens;
+  /** Set when the time budget ran out before extraction was done (lib/extract/out-of-time.ts). */
+  outOfTime?: ExtractStop;
 }
 
 function narrativeYear(blocks: Block[], sections: Section[]): number | null {
@@ -103,13 +108,15 @@ function findImageTables(
   return out;
 }
 
-export function extract(src: SourceDoc): Extracted {
+export function extract(src: SourceDoc, budget: Budget = UNLIMITED): Extracted {
+  if (src.outOfTime) return outOfTimeExtract(src, 'read', budget.ms);
   const blocks = src.blocks;
   const isHeadingBlock = (b: TextBlock) => headingOf(b) !== null;
   const ex = src.kind === 'html' ? tablesFromBlocks(blocks, isHeadingBlock) : tablesFromText(blocks);
   const tables: Partial<Record<TableKind, Table>> = {};
   for (const t of ex.tables) tables[t.kind] = t;
   const sections = sectionsFrom(findHeadings(blocks, ex.tableBlocks), blocks.length);
+  if (budget.expired()) return outOfTimeExtract(src, 'extract', budget.ms);
   const firstSection = sections[0]?.block ?? -1;
   const title = findTitle(src, firstSection);
   const period = findPeriod(blocks);

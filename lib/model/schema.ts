@@ -152,6 +152,18 @@ export const Coverage = z.object({
   }),
   rules: z.record(z.string(), CheckStatus),
   partial: z.boolean(),
+  /**
+   * Set when the time budget ran out: in which stage ('read': the page was not read to its end; 'extract':
+   * tables and sections were not all built — no rule ran in either case; 'rules': the rules marked
+   * skipped-time did not run), the budget, and how many blocks of the page had been read.
+   */
+  stopped: z.optional(
+    z.object({
+      stage: z.enum(['read', 'extract', 'rules']),
+      budgetMs: z.number(),
+      blocksRead: z.number(),
+    }),
+  ),
   elapsedMs: z.number(),
 });
 export type Coverage = z.infer<typeof Coverage>;

@@ -1,6 +1,7 @@
 /**
  * What a rule sees: the extracted report plus helpers to read cells, section text and make locators.
  */
+import { type Budget, OutOfTime, UNLIMITED } from '../budget';
 import type { Ymd } from '../detect/meta';
 import type { TextBlock } from '../extract/blocks';
 import type { Extracted } from '../extract/index';
@@ -38,7 +39,25 @@ export interface RuleContext {
   memo<T>(key: string, compute: () => T): T;
 }
 
-export function createContext(ex: Extracted, now: Ymd): RuleContext {
+/**
+ * The text blocks rules walk, timed: iterating them (for…of, spread) past the audit's deadline throws
+ * OutOfTime, so a rule in a long walk over a big page stops inside its loop; the audit lists it as skipped.
+ */
+function timed<T>(items: T[], budget: Budget): T[] {
+  if (budget.ms === Number.POSITIVE_INFINITY) return items;
+  const list = [...items];
+  Object.defineProperty(list, Symbol.iterator, {
+    value: function* () {
+      for (const x of items) {
+        if (budget.expired()) throw new OutOfTime();
+        yield x;
+      }
+    },
+  });
+  return list;
+}
+
+export function createContext(ex: Extracted, now: Ymd, budget: Budget = UNLIMITED): RuleContext {
   const tableBlocks = ex.tableBlocks;
   const cells = new Map<string, Cell>();
   const rows = new Map<string, TableRow>();
@@ -50,7 +69,10 @@ export function createContext(ex: Extracted, now: Ymd): RuleContext {
     }
   }
   const memo = new Map<string, unknown>();
-  const narrative = ex.blocks.filter((b): b is TextBlock => b.kind === 'text' && !tableBlocks.has(b.index));
+  const narrative = timed(
+    ex.blocks.filter((b): b is TextBlock => b.kind === 'text' && !tableBlocks.has(b.index)),
+    budget,
+  );
   const colLabel = (kind: TableKind, colId: string): string => {
     if (kind === 't2') return T2_COLUMNS.find((c) => c.id === colId)?.zh ?? colId;
     if (kind === 't3') return T3_COLUMNS.find((c) => c.id === colId)?.zh ?? colId;
@@ -89,7 +111,10 @@ export function createContext(ex: Extracted, now: Ymd): RuleContext {
     sectionBlocks: (n) => {
       const s = ex.sections.find((x) => x.canonical === n);
       if (!s) return [];
-      return narrative.filter((b) => b.index >= s.bodyStart && b.index < s.bodyEnd);
+      return timed(
+        narrative.filter((b) => b.index >= s.bodyStart && b.index < s.bodyEnd),
+        budget,
+      );
     },
     narrative: () => narrative,
     textLoc: (block, start, end) => ({

@@ -1,0 +1,58 @@
+/**
+ * What extraction gives when the time budget runs out before it is done: no tables, sections or facts (a
+ * half-read page would make rules raise false alarms), the page title, and whether the cheap detector's
+ * test (meta ArticleTitle, <title>, the first headings read) takes the page for a report — so the result
+ * says "not fully read", not "not a report". No query over the document: the time is already up.
+ */
+import { namesReport } from '../detect/quick';
+import type { SourceDoc } from './blocks';
+import { tagOf } from './dom-utils';
+import type { Extracted } from './index';
+
+export type ExtractStop = 'read' | 'extract';
+
+export function outOfTimeExtract(src: SourceDoc, stage: ExtractStop, budgetMs: number): Extracted {
+  const heading = (tag: string): string => {
+    for (const b of src.blocks) if (b.kind === 'text' && b.el && tagOf(b.el) === tag) return b.text;
+    return '';
+  };
+  const titled =
+    src.kind === 'html' &&
+    namesReport([src.meta.ArticleTitle ?? '', src.docTitle ?? '', heading('h1'), heading('h2')]);
+  const where =
+    stage === 'read'
+      ? `the page was not read to its end (${src.blocks.length} blocks read)`
+      : 'the page was read but its tables and sections were not all recognised';
+  return {
+    report: {
+      isReport: titled,
+      reason: `the time budget (${budgetMs} ms) ran out: ${where}; ${titled ? 'its title names a report' : 'not judged'}`,
+      title: src.docTitle,
+      reportYear: null,
+      yearSource: null,
+      agency: null,
+      bodyKind: 'unknown',
+      siteName: src.meta.SiteName ?? src.meta.sitename ?? null,
+      publishedAt: null,
+      publishedSource: null,
+      indexNumber: null,
+      sections: [],
+      tables: [],
+      imageTables: [],
+      blockCount: src.blocks.length,
+    },
+    src,
+    blocks: src.blocks,
+    sections: [],
+    tables: {},
+    tableBlocks: new Set(),
+    period: null,
+    published: null,
+    signature: null,
+    indexYear: null,
+    titleBlock: null,
+    cellEls: new Map(),
+    cellTokens: new Map(),
+    outOfTime: stage,
+  };
+}
