@@ -53,8 +53,8 @@ function coverageOf(ex: Extracted): Pick<Coverage, 'tables' | 'sectionsFound' | 
   const tables = {} as Coverage['tables'];
   const sectionOf: Record<TableKind, number> = { t1: 2, t2: 3, t3: 4 };
   for (const kind of ['t1', 't2', 't3'] as const) {
-    if (ex.outOfTime) {
-      tables[kind] = 'not-applicable'; // not judged: the time ran out before the tables were read
+    if (ex.stopped) {
+      tables[kind] = 'not-applicable'; // not judged: the page was not read, or its tables not built
       continue;
     }
     const t = ex.tables[kind];
@@ -89,10 +89,10 @@ export function auditExtracted(ex: Extracted, opts: AuditOptions = {}, budget?: 
   const ctx = createContext(ex, now, time);
   const findings: Finding[] = [];
   const status: Coverage['rules'] = {};
-  let partial = !!ex.outOfTime;
+  let partial = !!ex.stopped;
   const seen = new Set<string>();
   for (const rule of opts.rules ?? RULES) {
-    if (ex.outOfTime) {
+    if (ex.stopped) {
       status[rule.id] = 'skipped-time';
       continue;
     }
@@ -163,7 +163,12 @@ export function auditExtracted(ex: Extracted, opts: AuditOptions = {}, budget?: 
     }
   }
   const stopped: Coverage['stopped'] = partial
-    ? { stage: ex.outOfTime ?? 'rules', budgetMs: time.ms, blocksRead: ex.blocks.length }
+    ? {
+        reason: ex.stopped?.reason ?? 'time',
+        stage: ex.stopped?.stage ?? 'rules',
+        budgetMs: time.ms,
+        blocksRead: ex.blocks.length,
+      }
     : undefined;
   if (stopped) findings.push(partialFinding(stopped, status));
   const order = { error: 0, warning: 1, info: 2 };
@@ -197,21 +202,32 @@ function partialFinding(stopped: NonNullable<Coverage['stopped']>, status: Cover
             zh: `${skipped} 项检查未运行（见检查范围中标为“超时跳过”的项）`,
             en: `${skipped} checks did not run (marked skipped-time in the coverage)`,
           };
+  const size = stopped.reason === 'size';
   return {
     id: 'audit:partial',
     ruleId: 'audit-partial',
     category: 'extraction',
     severity: 'info',
     title: { zh: '审核未全部完成', en: 'Audit incomplete' },
-    message: {
-      zh: `超出时间预算（${ms} 毫秒）：${what.zh}，结果不完整。`,
-      en: `The time budget (${ms} ms) ran out: ${what.en}; the result is partial.`,
-    },
+    message: size
+      ? {
+          zh: `页面过长：${what.zh}，结果不完整。`,
+          en: `The page is too long: ${what.en}; the result is partial.`,
+        }
+      : {
+          zh: `超出时间预算（${ms} 毫秒）：${what.zh}，结果不完整。`,
+          en: `The time budget (${ms} ms) ran out: ${what.en}; the result is partial.`,
+        },
     basis: { zh: '—', en: '—' },
-    fix: {
-      zh: '重新审核本页，或用命令行审核保存的页面。',
-      en: 'Audit the page again, or audit a saved copy from the command line.',
-    },
+    fix: size
+      ? {
+          zh: '请人工核对，或分段保存页面后用命令行审核。',
+          en: 'Check it by hand, or save the page in parts and audit them from the command line.',
+        }
+      : {
+          zh: '重新审核本页，或用命令行审核保存的页面。',
+          en: 'Audit the page again, or audit a saved copy from the command line.',
+        },
     targets: [{ type: 'page' }],
   };
 }

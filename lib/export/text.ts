@@ -25,6 +25,7 @@ const L = {
     partial: '（审核未全部完成）',
     stopped: '时间预算',
     stages: { read: '读取页面时用完', extract: '识别表格和章节时用完', rules: '运行检查时用完' },
+    tooLong: '页面过长，未读完',
     blocksRead: '已读取段落、表格或图片',
     error: '无法审核',
   },
@@ -47,6 +48,7 @@ const L = {
     unknown: 'unknown',
     partial: ' (audit incomplete)',
     stopped: 'Time budget',
+    tooLong: 'page too long, not read to its end',
     stages: {
       read: 'ran out reading the page',
       extract: 'ran out recognising tables and sections',
@@ -157,11 +159,17 @@ export function formatText(source: string, result: AuditResult, lang: Lang = 'zh
       .join(', ')}`,
   );
   if (cov.stopped) {
-    const { budgetMs, stage, blocksRead } = cov.stopped;
+    const { reason, budgetMs, stage, blocksRead } = cov.stopped;
+    const what =
+      reason === 'size'
+        ? t.tooLong
+        : lang === 'zh'
+          ? `${t.stopped}：${budgetMs} 毫秒，${t.stages[stage]}`
+          : `${t.stopped}: ${budgetMs} ms, ${t.stages[stage]}`;
     lines.push(
       lang === 'zh'
-        ? `- ${t.stopped}：${budgetMs} 毫秒，${t.stages[stage]}（${t.blocksRead} ${blocksRead}）`
-        : `- ${t.stopped}: ${budgetMs} ms, ${t.stages[stage]} (${t.blocksRead}: ${blocksRead})`,
+        ? `- ${what}（${t.blocksRead} ${blocksRead}）`
+        : `- ${what} (${t.blocksRead}: ${blocksRead})`,
     );
   }
   return lines.join('\n');

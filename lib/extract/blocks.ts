@@ -80,8 +80,11 @@ export interface SourceDoc {
   url: string | null;
   /** The document (HTML input) for page-level look-ups. */
   doc: Document | null;
-  /** True when the time budget ran out before the page was read to its end: `blocks` holds the start only. */
-  outOfTime?: boolean;
+  /**
+   * Set when the page was not read to its end, `blocks` holding its start only: 'time' — the time budget
+   * ran out; 'size' — the page has more than the block limit.
+   */
+  cut?: 'time' | 'size';
 }
 
 const BLOCK_TAGS = new Set([
@@ -125,7 +128,8 @@ const BLOCK_TAGS = new Set([
   'html',
 ]);
 
-export const BLOCK_LIMIT = 20000;
+/** Blocks read at most (a page is cut there and says so); far beyond any real report. */
+export const BLOCK_LIMIT = 100_000;
 
 /** A table used for page layout rather than data: it nests tables, or holds long prose in few columns. */
 function isLayoutTable(table: Element, grid: Grid): boolean {
@@ -150,6 +154,7 @@ export function blocksFromDocument(
   doc: Document,
   url: string | null = null,
   budget: Budget = UNLIMITED,
+  limit: number = BLOCK_LIMIT,
 ): SourceDoc {
   const blocks: Block[] = [];
   let cur: TextBlock | null = null;
@@ -228,14 +233,15 @@ export function blocksFromDocument(
   };
 
   // depth-first in document order with an explicit stack: no recursion, so no depth limit
-  let outOfTime = false;
+  let cut: SourceDoc['cut'];
   const root = doc.documentElement ? (doc.body ?? doc.documentElement) : null;
   const stack: Frame[] = [];
   const top = root ? enter(root, root) : null;
   if (top) stack.push(top);
-  while (stack.length > 0 && blocks.length <= BLOCK_LIMIT) {
+  while (stack.length > 0) {
+    if (blocks.length > limit) break; // more than the limit: cut below
     if (budget.expired()) {
-      outOfTime = true;
+      cut = 'time';
       break;
     }
     const f = stack[stack.length - 1] as Frame;
@@ -256,20 +262,27 @@ export function blocksFromDocument(
 
   const titleEl = doc.documentElement ? doc.querySelector('title') : null;
   const docTitle = titleEl ? collapseSpaces(titleEl.textContent ?? '') || null : null;
-  return { kind: 'html', blocks, docTitle, meta, url, doc, ...(outOfTime ? { outOfTime } : {}) };
+  if (blocks.length > limit) {
+    blocks.length = limit;
+    cut = 'size';
+  }
+  return { kind: 'html', blocks, docTitle, meta, url, doc, ...(cut ? { cut } : {}) };
 }
 
 /** Plain text (Word/PDF extraction): one block per non-empty line, tab-separated cells as tokens. */
-export function blocksFromText(text: string, budget: Budget = UNLIMITED): SourceDoc {
+export function blocksFromText(
+  text: string,
+  budget: Budget = UNLIMITED,
+  limit: number = BLOCK_LIMIT,
+): SourceDoc {
   const blocks: Block[] = [];
   let offset = 0;
-  let outOfTime = false;
+  let cut: SourceDoc['cut'];
   for (const line of text.split(/\r\n|\n|\r/)) {
     const start = offset;
     offset += line.length + 1;
-    if (blocks.length > BLOCK_LIMIT) break;
     if (budget.expired()) {
-      outOfTime = true;
+      cut = 'time';
       break;
     }
     const tokens = line
@@ -277,6 +290,10 @@ export function blocksFromText(text: string, budget: Budget = UNLIMITED): Source
       .map((t) => collapseSpaces(t))
       .filter((t) => t !== '');
     if (tokens.length === 0) continue;
+    if (blocks.length >= limit) {
+      cut = 'size';
+      break;
+    }
     const lead = line.length - line.trimStart().length;
     blocks.push({
       kind: 'text',
@@ -295,6 +312,6 @@ export function blocksFromText(text: string, budget: Budget = UNLIMITED): Source
     meta: {},
     url: null,
     doc: null,
-    ...(outOfTime ? { outOfTime } : {}),
+    ...(cut ? { cut } : {}),
   };
 }

@@ -38,8 +38,8 @@ export interface Extracted {
   titleBlock: number | null;
   cellEls: CellElements;
   cellTokens: CellTokens;
-  /** Set when the time budget ran out before extraction was done (lib/extract/out-of-time.ts). */
-  outOfTime?: ExtractStop;
+  /** Set when the page was not read to its end or extraction not done (lib/extract/out-of-time.ts). */
+  stopped?: ExtractStop;
 }
 
 function narrativeYear(blocks: Block[], sections: Section[]): number | null {
@@ -109,14 +109,14 @@ function findImageTables(
 }
 
 export function extract(src: SourceDoc, budget: Budget = UNLIMITED): Extracted {
-  if (src.outOfTime) return outOfTimeExtract(src, 'read', budget.ms);
+  if (src.cut) return outOfTimeExtract(src, { stage: 'read', reason: src.cut }, budget.ms);
   const blocks = src.blocks;
   const isHeadingBlock = (b: TextBlock) => headingOf(b) !== null;
   const ex = src.kind === 'html' ? tablesFromBlocks(blocks, isHeadingBlock) : tablesFromText(blocks);
   const tables: Partial<Record<TableKind, Table>> = {};
   for (const t of ex.tables) tables[t.kind] = t;
   const sections = sectionsFrom(findHeadings(blocks, ex.tableBlocks), blocks.length);
-  if (budget.expired()) return outOfTimeExtract(src, 'extract', budget.ms);
+  if (budget.expired()) return outOfTimeExtract(src, { stage: 'extract', reason: 'time' }, budget.ms);
   const firstSection = sections[0]?.block ?? -1;
   const title = findTitle(src, firstSection);
   const period = findPeriod(blocks);

@@ -1,17 +1,24 @@
 /**
- * What extraction gives when the time budget runs out before it is done: no tables, sections or facts (a
- * half-read page would make rules raise false alarms), the page title, and whether the cheap detector's
- * test (meta ArticleTitle, <title>, the first headings read) takes the page for a report — so the result
- * says "not fully read", not "not a report". No query over the document: the time is already up.
+ * What extraction gives when the page was not read to its end (the time budget ran out, or it is longer than
+ * the block limit) or the time ran out before extraction was done: no tables, sections or facts (a half-read
+ * page would make rules raise false alarms — a section "missing" past the cut), the page title, and whether
+ * the cheap detector's test (meta ArticleTitle, <title>, the first headings read) takes the page for a
+ * report — so the result says "not fully read", not "not a report". No query over the document.
  */
 import { namesReport } from '../detect/quick';
 import type { SourceDoc } from './blocks';
 import { tagOf } from './dom-utils';
 import type { Extracted } from './index';
 
-export type ExtractStop = 'read' | 'extract';
+export interface ExtractStop {
+  /** 'read': the page was not read to its end; 'extract': tables and sections were not all built. */
+  stage: 'read' | 'extract';
+  /** 'time': the time budget ran out; 'size': the page is longer than the block limit. */
+  reason: 'time' | 'size';
+}
 
-export function outOfTimeExtract(src: SourceDoc, stage: ExtractStop, budgetMs: number): Extracted {
+export function outOfTimeExtract(src: SourceDoc, stop: ExtractStop, budgetMs: number): Extracted {
+  const { stage, reason } = stop;
   const heading = (tag: string): string => {
     for (const b of src.blocks) if (b.kind === 'text' && b.el && tagOf(b.el) === tag) return b.text;
     return '';
@@ -26,7 +33,7 @@ export function outOfTimeExtract(src: SourceDoc, stage: ExtractStop, budgetMs: n
   return {
     report: {
       isReport: titled,
-      reason: `the time budget (${budgetMs} ms) ran out: ${where}; ${titled ? 'its title names a report' : 'not judged'}`,
+      reason: `${reason === 'size' ? `the page is longer than ${src.blocks.length} blocks` : `the time budget (${budgetMs} ms) ran out`}: ${where}; ${titled ? 'its title names a report' : 'not judged'}`,
       title: src.docTitle,
       reportYear: null,
       yearSource: null,
@@ -53,6 +60,6 @@ export function outOfTimeExtract(src: SourceDoc, stage: ExtractStop, budgetMs: n
     titleBlock: null,
     cellEls: new Map(),
     cellTokens: new Map(),
-    outOfTime: stage,
+    stopped: stop,
   };
 }

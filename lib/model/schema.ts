@@ -153,12 +153,14 @@ export const Coverage = z.object({
   rules: z.record(z.string(), CheckStatus),
   partial: z.boolean(),
   /**
-   * Set when the time budget ran out: in which stage ('read': the page was not read to its end; 'extract':
-   * tables and sections were not all built — no rule ran in either case; 'rules': the rules marked
-   * skipped-time did not run), the budget, and how many blocks of the page had been read.
+   * Set when the audit stopped short: why ('time': the time budget ran out; 'size': the page is longer than
+   * the block limit), in which stage ('read': the page was not read to its end; 'extract': tables and
+   * sections were not all built — no rule ran in either case; 'rules': the rules marked skipped-time did not
+   * run), the budget, and how many blocks (paragraphs, tables, images) of the page were read.
    */
   stopped: z.optional(
     z.object({
+      reason: z.enum(['time', 'size']),
       stage: z.enum(['read', 'extract', 'rules']),
       budgetMs: z.number(),
       blocksRead: z.number(),

@@ -3,11 +3,11 @@
  * No timing assertions: a budget that expires after a given number of checks makes every stage
  * reproducible, and a 5 MB page with a tiny real budget must say it is partial and why.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditDocument, auditSource, auditText, toResult } from '../../lib/audit';
 import { type Budget, OutOfTime } from '../../lib/budget';
 import { formatText } from '../../lib/export/text';
-import { blocksFromDocument } from '../../lib/extract/blocks';
+import { blocksFromDocument, blocksFromText } from '../../lib/extract/blocks';
 import { buildGrid } from '../../lib/extract/grid';
 import { AuditResult } from '../../lib/model/schema';
 import { RULES } from '../../lib/rules/index';
@@ -47,15 +47,17 @@ function fiveMegabytePage(): string {
 const broken = () => reportPage({ t2: { ...simpleT2(3), new: [3, 0, 0, 0, 0, 0, 4] } });
 const NOW = { now: '2026-11-22' };
 
-describe('a 5 MB page under a tiny budget', () => {
-  it('is partial and says why: the page was not read to its end, no rule ran, no false alarm', () => {
-    const doc = parse(fiveMegabytePage());
+describe('a 5 MB page', () => {
+  let doc: Document;
+  beforeAll(() => {
+    doc = parse(fiveMegabytePage());
+  }, 60_000);
+  it('under a tiny budget is partial and says why: not read to its end, no rule ran, no false alarm', () => {
     const full = blocksFromDocument(doc).blocks.length;
     const out = auditDocument(doc, null, { ...NOW, budgetMs: 1 });
     const cov = out.coverage;
     expect(cov.partial).toBe(true);
-    expect(cov.stopped?.stage).toBe('read');
-    expect(cov.stopped?.budgetMs).toBe(1);
+    expect(cov.stopped).toMatchObject({ reason: 'time', stage: 'read', budgetMs: 1 });
     expect(cov.stopped?.blocksRead).toBeLessThan(full);
     expect(Object.values(cov.rules).every((s) => s === 'skipped-time')).toBe(true);
     expect(Object.values(cov.tables).every((s) => s === 'not-applicable')).toBe(true);
@@ -69,16 +71,46 @@ describe('a 5 MB page under a tiny budget', () => {
     expect(msg?.en).toContain('not read to its end');
     expect(AuditResult.safeParse(toResult(out)).success).toBe(true);
     expect(formatText('big.html', toResult(out), 'zh')).toContain('时间预算：1 毫秒，读取页面时用完');
-  }, 60_000);
+  });
+  it('with time enough is read to its end: section 6 is found, nothing is "missing"', () => {
+    const out = auditDocument(doc, null, { ...NOW, budgetMs: 120_000 });
+    expect(out.coverage.partial, show(out.findings)).toBe(false);
+    expect(out.coverage.sectionsFound).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(byRule(out, 'section-missing'), show(out.findings)).toEqual([]);
+    expect(byRule(out, 't2-row-total')).toHaveLength(1);
+  });
+});
+
+describe('a page longer than the block limit', () => {
+  it('is cut and says so; no rule runs on the part read (a section past the cut is not "missing")', () => {
+    const src = blocksFromDocument(parse(broken()), null, undefined, 12);
+    expect(src.cut).toBe('size');
+    expect(src.blocks).toHaveLength(12);
+    const out = auditSource(src, NOW);
+    expect(out.coverage.stopped).toMatchObject({ reason: 'size', stage: 'read', blocksRead: 12 });
+    expect(out.findings.map((f) => f.ruleId)).toEqual(['audit-partial']);
+    expect(out.findings[0]?.message.zh).toContain('页面过长');
+    expect(out.report.isReport).toBe(true);
+    expect(formatText('long.html', toResult(out), 'zh')).toContain('页面过长，未读完');
+    const text = blocksFromText(reportText({ style: 'pdf' }), undefined, 5);
+    expect(text.cut).toBe('size');
+    expect(text.blocks).toHaveLength(5);
+  });
+  it('a page of exactly the limit is not cut', () => {
+    const all = blocksFromDocument(parse(broken()));
+    const src = blocksFromDocument(parse(broken()), null, undefined, all.blocks.length);
+    expect(src.cut).toBeUndefined();
+    expect(src.blocks).toHaveLength(all.blocks.length);
+  });
 });
 
 describe('every stage keeps to the budget', () => {
   it('the DOM walk stops where the time ran out', () => {
     const doc = parse(broken());
     const all = blocksFromDocument(doc);
-    expect(all.outOfTime).toBeUndefined();
+    expect(all.cut).toBeUndefined();
     const part = blocksFromDocument(doc, null, countdown(10));
-    expect(part.outOfTime).toBe(true);
+    expect(part.cut).toBe('time');
     expect(part.blocks.length).toBeLessThan(all.blocks.length);
   });
   it('a table grid stops between rows', () => {
