@@ -59,6 +59,10 @@ export default defineRule({
             `${TABLE_NAMES[table].en}: ${range.length} of ${total} checks have a sum or difference past what can be computed exactly (an integer above 2^53 − 1 or a decimal of more than 15 significant digits) and cannot be verified.`,
           ),
           targets: [...cells.values()].map((c) => ctx.cellLoc(table, c)),
+          fix: zhEn(
+            '核对这些单元格的数字是否填错（件数不会大到无法核算）；请人工核对。',
+            'Check whether these figures were entered wrongly (counts are never too large to add up); check by hand.',
+          ),
         });
       }
       const blocked = checks.filter((c) => c.reason === 'cells');
