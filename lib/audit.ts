@@ -166,7 +166,7 @@ export function auditExtracted(ex: Extracted, opts: AuditOptions = {}, budget?: 
     ? {
         reason: ex.stopped?.reason ?? 'time',
         stage: ex.stopped?.stage ?? 'rules',
-        budgetMs: time.ms,
+        budgetMs: Number.isFinite(time.ms) ? time.ms : null,
         blocksRead: ex.blocks.length,
       }
     : undefined;
@@ -215,8 +215,8 @@ function partialFinding(stopped: NonNullable<Coverage['stopped']>, status: Cover
           en: `The page is too long: ${what.en}; the result is partial.`,
         }
       : {
-          zh: `超出时间预算（${ms} 毫秒）：${what.zh}，结果不完整。`,
-          en: `The time budget (${ms} ms) ran out: ${what.en}; the result is partial.`,
+          zh: `超出时间预算${ms === null ? '' : `（${ms} 毫秒）`}：${what.zh}，结果不完整。`,
+          en: `The time budget${ms === null ? '' : ` (${ms} ms)`} ran out: ${what.en}; the result is partial.`,
         },
     basis: { zh: '—', en: '—' },
     fix: size

@@ -164,8 +164,8 @@ export function formatText(source: string, result: AuditResult, lang: Lang = 'zh
       reason === 'size'
         ? t.tooLong
         : lang === 'zh'
-          ? `${t.stopped}：${budgetMs} 毫秒，${t.stages[stage]}`
-          : `${t.stopped}: ${budgetMs} ms, ${t.stages[stage]}`;
+          ? `${t.stopped}：${budgetMs ?? '?'} 毫秒，${t.stages[stage]}`
+          : `${t.stopped}: ${budgetMs ?? '?'} ms, ${t.stages[stage]}`;
     lines.push(
       lang === 'zh'
         ? `- ${what}（${t.blocksRead} ${blocksRead}）`

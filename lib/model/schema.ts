@@ -162,7 +162,8 @@ export const Coverage = z.object({
     z.object({
       reason: z.enum(['time', 'size']),
       stage: z.enum(['read', 'extract', 'rules']),
-      budgetMs: z.number(),
+      /** null when there was no finite budget (a page cut for its size). */
+      budgetMs: z.nullable(z.number()),
       blocksRead: z.number(),
     }),
   ),

@@ -202,3 +202,21 @@ describe('every stage keeps to the budget', () => {
     expect(byRule(out, 'audit-partial')).toEqual([]);
   });
 });
+
+describe('odd budgets', () => {
+  it('no budget, or not a number: the result stays valid', () => {
+    const cut = blocksFromDocument(parse(broken()), null, undefined, 12);
+    const unlimited = auditSource(cut, { ...NOW, budgetMs: Number.POSITIVE_INFINITY });
+    expect(unlimited.coverage.stopped).toMatchObject({ reason: 'size', budgetMs: null });
+    const nan = auditDocument(parse(broken()), null, { ...NOW, budgetMs: Number.NaN });
+    expect(nan.coverage.stopped).toMatchObject({ reason: 'time', stage: 'read', budgetMs: null });
+    for (const out of [unlimited, nan]) {
+      const result = toResult(out);
+      expect(AuditResult.safeParse(result).success).toBe(true);
+      expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+    }
+    const full = auditDocument(parse(broken()), null, { ...NOW, budgetMs: Number.POSITIVE_INFINITY });
+    expect(full.coverage.partial).toBe(false);
+    expect(byRule(full, 't2-row-total')).toHaveLength(1);
+  });
+});
