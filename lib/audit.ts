@@ -1,9 +1,11 @@
 /**
- * audit: run every rule over an extracted report under a time budget. A rule that throws becomes an
- * extraction finding; a rule not reached in time is listed as skipped and the result says it is partial.
- * Never throws for bad input.
+ * audit: read the page, extract the report and run every rule under one time budget. The deadline is
+ * checked inside the long loops (DOM walk, table grids, the text blocks rules walk); past it, what was not
+ * done is listed in the coverage (stage, rules skipped) and the result says it is partial. A rule that
+ * throws, or that returns a figure no number can hold, becomes an info finding. Never throws for bad input.
  */
 
+import { type Budget, OutOfTime, startBudget } from './budget';
 import { parseYmd, type Ymd } from './detect/meta';
 import { blocksFromDocument, blocksFromText, type SourceDoc } from './extract/blocks';
 import { type Extracted, extract } from './extract/index';
@@ -11,12 +13,13 @@ import { TABLES } from './format/tables';
 import type { AuditResult, Coverage, Finding } from './model/schema';
 import { createContext } from './rules/context';
 import { RULES } from './rules/index';
-import type { Rule } from './rules/types';
+import type { Rule, RuleFinding } from './rules/types';
+import { plainNumber } from './text/normalize';
 
 export interface AuditOptions {
   /** Today's date for rules relative to today (YYYY-MM-DD); default: the real date. */
   now?: string;
-  /** Time budget in ms for all rules (default 2000). */
+  /** Time budget in ms for reading the page, extraction and all rules (default 2000). */
   budgetMs?: number;
   /** Rules to run (default: all). */
   rules?: readonly Rule[];
@@ -32,12 +35,28 @@ function today(): Ymd {
   return { y: d.getFullYear(), m: d.getMonth() + 1, d: d.getDate() };
 }
 
-const clock = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+const DEFAULT_BUDGET_MS = 2000;
 
-function coverageOf(ex: Extracted): Omit<Coverage, 'rules' | 'partial' | 'elapsedMs'> {
+/** A figure evidence may hold: a safe integer or a finite decimal (never Infinity, NaN or a huge integer). */
+const isFigure = (n: number | undefined): boolean =>
+  n === undefined || Number.isSafeInteger(n) || (Number.isFinite(n) && !Number.isInteger(n));
+
+/** Why a rule's finding cannot be shown as it is, or null when it can. */
+function badFinding(f: RuleFinding): string | null {
+  const e = f.evidence;
+  if (e && !(isFigure(e.expected) && isFigure(e.found) && isFigure(e.difference)))
+    return `a figure in its evidence cannot be stated exactly (${[e.expected, e.found, e.difference].map((n) => (n === undefined ? '—' : plainNumber(n, 20))).join(', ')})`;
+  return null;
+}
+
+function coverageOf(ex: Extracted): Pick<Coverage, 'tables' | 'sectionsFound' | 'cells'> {
   const cells = { numeric: 0, blank: 0, na: 0, text: 0, missing: 0 };
   const tables = {} as Coverage['tables'];
   for (const kind of ['t1', 't2', 't3'] as const) {
+    if (ex.stopped) {
+      tables[kind] = 'not-applicable'; // not judged: the page was not read, or its tables not built
+      continue;
+    }
     const t = ex.tables[kind];
     if (!t) {
       tables[kind] = ex.report.imageTables.includes(TABLES[kind].section) ? 'image' : 'missing';
@@ -64,27 +83,32 @@ function coverageOf(ex: Extracted): Omit<Coverage, 'rules' | 'partial' | 'elapse
   };
 }
 
-export function auditExtracted(ex: Extracted, opts: AuditOptions = {}): AuditOutput {
-  const started = clock();
+export function auditExtracted(ex: Extracted, opts: AuditOptions = {}, budget?: Budget): AuditOutput {
+  const time = budget ?? startBudget(opts.budgetMs ?? DEFAULT_BUDGET_MS);
   const now = (opts.now ? parseYmd(opts.now) : null) ?? today();
-  const ctx = createContext(ex, now);
-  const budget = opts.budgetMs ?? 2000;
+  const ctx = createContext(ex, now, time);
   const findings: Finding[] = [];
   const status: Coverage['rules'] = {};
-  let partial = false;
+  let partial = !!ex.stopped;
   const seen = new Set<string>();
   for (const rule of opts.rules ?? RULES) {
+    if (ex.stopped) {
+      status[rule.id] = 'skipped-time';
+      continue;
+    }
     if (!ex.report.isReport && !rule.allPages) {
       status[rule.id] = 'not-applicable';
       continue;
     }
-    if (clock() - started > budget) {
+    if (time.expired()) {
       status[rule.id] = 'skipped-time';
       partial = true;
       continue;
     }
     try {
       const found = rule.check(ctx);
+      const bad = found.map(badFinding).find((b) => b !== null);
+      if (bad) throw new Error(bad);
       status[rule.id] = 'ran';
       found.forEach((f, i) => {
         const t = f.targets[0];
@@ -114,6 +138,12 @@ export function auditExtracted(ex: Extracted, opts: AuditOptions = {}): AuditOut
         });
       });
     } catch (err) {
+      if (err instanceof OutOfTime) {
+        // stopped inside its walk over the page: its findings so far are dropped, never half-shown
+        status[rule.id] = 'skipped-time';
+        partial = true;
+        continue;
+      }
       status[rule.id] = 'failed';
       const msg = err instanceof Error ? err.message : String(err);
       findings.push({
@@ -132,39 +162,80 @@ export function auditExtracted(ex: Extracted, opts: AuditOptions = {}): AuditOut
       });
     }
   }
-  if (partial) {
-    findings.push({
-      id: 'audit:partial',
-      ruleId: 'audit-partial',
-      category: 'extraction',
-      severity: 'info',
-      title: { zh: '审核未全部完成', en: 'Audit incomplete' },
-      message: {
-        zh: `超出时间预算（${budget} 毫秒），部分检查未运行，结果不完整。`,
-        en: `The time budget (${budget} ms) ran out; some checks did not run and the result is partial.`,
-      },
-      basis: { zh: '—', en: '—' },
-      fix: {
-        zh: '重新审核本页，或用命令行审核保存的页面。',
-        en: 'Audit the page again, or audit a saved copy from the command line.',
-      },
-      targets: [{ type: 'page' }],
-    });
-  }
+  const stopped: Coverage['stopped'] = partial
+    ? {
+        reason: ex.stopped?.reason ?? 'time',
+        stage: ex.stopped?.stage ?? 'rules',
+        budgetMs: Number.isFinite(time.ms) ? time.ms : null,
+        blocksRead: ex.blocks.length,
+      }
+    : undefined;
+  if (stopped) findings.push(partialFinding(stopped, status));
   const order = { error: 0, warning: 1, info: 2 };
   findings.sort((a, b) => order[a.severity] - order[b.severity]);
   const coverage: Coverage = {
     ...coverageOf(ex),
     rules: status,
     partial,
-    elapsedMs: Math.round((clock() - started) * 100) / 100,
+    ...(stopped ? { stopped } : {}),
+    elapsedMs: Math.round(time.elapsed() * 100) / 100,
   };
   return { report: ex.report, findings, coverage, extracted: ex };
 }
 
-/** Audit a source (blocks already built). */
-export function auditSource(src: SourceDoc, opts: AuditOptions = {}): AuditOutput {
-  return auditExtracted(extract(src), opts);
+/** The finding that says the audit is partial, and what was left out. */
+function partialFinding(stopped: NonNullable<Coverage['stopped']>, status: Coverage['rules']): Finding {
+  const skipped = Object.values(status).filter((s) => s === 'skipped-time').length;
+  const ms = stopped.budgetMs;
+  const what =
+    stopped.stage === 'read'
+      ? {
+          zh: `页面未读完（只读取了前 ${stopped.blocksRead} 个段落、表格或图片），全部 ${skipped} 项检查均未运行`,
+          en: `the page was not read to its end (only its first ${stopped.blocksRead} paragraphs, tables or images); none of the ${skipped} checks ran`,
+        }
+      : stopped.stage === 'extract'
+        ? {
+            zh: `页面已读取，但表格和章节未能全部识别，全部 ${skipped} 项检查均未运行`,
+            en: `the page was read but its tables and sections were not all recognised; none of the ${skipped} checks ran`,
+          }
+        : {
+            zh: `${skipped} 项检查未运行（见检查范围中标为“超时跳过”的项）`,
+            en: `${skipped} checks did not run (marked skipped-time in the coverage)`,
+          };
+  const size = stopped.reason === 'size';
+  return {
+    id: 'audit:partial',
+    ruleId: 'audit-partial',
+    category: 'extraction',
+    severity: 'info',
+    title: { zh: '审核未全部完成', en: 'Audit incomplete' },
+    message: size
+      ? {
+          zh: `页面过长：${what.zh}，结果不完整。`,
+          en: `The page is too long: ${what.en}; the result is partial.`,
+        }
+      : {
+          zh: `超出时间预算${ms === null ? '' : `（${ms} 毫秒）`}：${what.zh}，结果不完整。`,
+          en: `The time budget${ms === null ? '' : ` (${ms} ms)`} ran out: ${what.en}; the result is partial.`,
+        },
+    basis: { zh: '—', en: '—' },
+    fix: size
+      ? {
+          zh: '请人工核对，或分段保存页面后用命令行审核。',
+          en: 'Check it by hand, or save the page in parts and audit them from the command line.',
+        }
+      : {
+          zh: '重新审核本页，或用命令行审核保存的页面。',
+          en: 'Audit the page again, or audit a saved copy from the command line.',
+        },
+    targets: [{ type: 'page' }],
+  };
+}
+
+/** Audit a source (blocks already built): the budget covers extraction and rules. */
+export function auditSource(src: SourceDoc, opts: AuditOptions = {}, budget?: Budget): AuditOutput {
+  const time = budget ?? startBudget(opts.budgetMs ?? DEFAULT_BUDGET_MS);
+  return auditExtracted(extract(src, time), opts, time);
 }
 
 /** When the page itself cannot be read: an empty, non-report result that says why. */
@@ -200,7 +271,8 @@ export function auditDocument(
   opts: AuditOptions = {},
 ): AuditOutput {
   try {
-    return auditSource(blocksFromDocument(doc, url), opts);
+    const time = startBudget(opts.budgetMs ?? DEFAULT_BUDGET_MS);
+    return auditSource(blocksFromDocument(doc, url, time), opts, time);
   } catch (err) {
     return unreadable(err, 'html', opts);
   }
@@ -209,7 +281,8 @@ export function auditDocument(
 /** Audit plain text extracted from Word or PDF. Never throws. */
 export function auditText(text: string, opts: AuditOptions = {}): AuditOutput {
   try {
-    return auditSource(blocksFromText(text), opts);
+    const time = startBudget(opts.budgetMs ?? DEFAULT_BUDGET_MS);
+    return auditSource(blocksFromText(text, time), opts, time);
   } catch (err) {
     return unreadable(err, 'text', opts);
   }

@@ -6,6 +6,7 @@ import { readdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { auditDocument, auditText, toResult } from '../lib/audit';
+import { parseYmd } from '../lib/detect/meta';
 import { errorEntry, type JsonEntry, toJsonEntry } from '../lib/export/json';
 import { formatText } from '../lib/export/text';
 import type { AuditResult, Lang } from '../lib/model/schema';
@@ -38,8 +39,9 @@ export function parseArgs(argv: string[]): CliOptions | string {
       o.lang = v;
     } else if (a === '--now' || a.startsWith('--now=')) {
       const v = a.includes('=') ? a.split('=')[1] : argv[++i];
-      if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))
-        return `--now takes YYYY-MM-DD, not ${v ?? '(nothing)'}`;
+      // a real calendar date: Date.parse would take 2021-02-30 as 2 March
+      if (!v || !parseYmd(v))
+        return `--now 需要一个有效日期 YYYY-MM-DD（1990–2100），而不是 ${v || '（空）'} / --now takes a real date YYYY-MM-DD (1990–2100), not ${v || '(nothing)'}`;
       o.now = v;
     } else if (a === '--help' || a === '-h') return '';
     else if (a.startsWith('--')) return `unknown option ${a}`;

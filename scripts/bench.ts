@@ -127,5 +127,34 @@ export async function main(): Promise<number> {
   process.stdout.write(
     `Peak memory: RSS ${(peakRss / 2 ** 20).toFixed(0)} MB, heap ${(peakHeap / 2 ** 20).toFixed(0)} MB.\n`,
   );
+  budgetRuns();
   return 0;
+}
+
+/** How closely the audit keeps a small time budget on a ~5 MB page (reading and extraction included). */
+function budgetRuns(): void {
+  const para =
+    '本局坚持以公开为常态、不公开为例外，持续深化政务公开，围绕重点领域主动公开政府信息，回应社会关切，提升公开质量和实效。';
+  const paras = Array.from({ length: 22000 }, (_, i) => `（${i}）${para}`);
+  const html = reportPage({
+    t2: simpleT2(9, 1, 2),
+    extra: { 1: paras.slice(0, 11000), 5: paras.slice(11000) },
+  });
+  const doc = parseHtml(html);
+  process.stdout.write(
+    `\nTime budget on a ${(Buffer.byteLength(html) / 2 ** 20).toFixed(1)} MB page (reading and extraction included):\n`,
+  );
+  for (const budgetMs of [10, 50, 200]) {
+    const took: number[] = [];
+    let stage = '';
+    for (let i = 0; i < 5; i++) {
+      const t = clock();
+      const out = auditDocument(doc, null, { now: '2026-11-22', budgetMs });
+      took.push(clock() - t);
+      stage = out.coverage.stopped ? `stopped while ${out.coverage.stopped.stage}` : 'complete';
+    }
+    process.stdout.write(
+      `  budget ${budgetMs} ms: median ${quantile(took, 0.5).toFixed(1)} ms, max ${Math.max(...took).toFixed(1)} ms (${stage})\n`,
+    );
+  }
 }

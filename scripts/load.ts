@@ -1,6 +1,8 @@
 /**
  * Node-side input loading for the CLI, the benchmark and the demo: files and URLs to decoded text,
- * HTML to a DOM (linkedom). Charset: BOM, then HTTP header, then <meta charset>, then UTF-8, else GB18030.
+ * HTML to a DOM (linkedom). Charset: BOM, then HTTP header, then <meta charset>; with none declared, UTF-8
+ * or GB18030, whichever decodes the bytes with fewer replacement characters (UTF-8 on a tie), so one stray
+ * byte in a UTF-8 page does not turn it into GB18030 mojibake.
  */
 import { readFile } from 'node:fs/promises';
 import { DOMParser } from 'linkedom';
@@ -26,11 +28,18 @@ export function decode(bytes: Uint8Array, header: string | null = null): string 
       // unknown label: fall through to detection
     }
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
+  const utf8 = new TextDecoder('utf-8').decode(bytes);
+  const bad = replacements(utf8);
+  if (bad === 0) return utf8;
+  const gb = new TextDecoder('gb18030').decode(bytes);
+  return replacements(gb) < bad ? gb : utf8;
+}
+
+/** Number of U+FFFD (bytes the decoder could not read) in a decoded text. */
+function replacements(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\ufffd'); i >= 0; i = s.indexOf('\ufffd', i + 1)) n++;
+  return n;
 }
 
 export function parseHtml(html: string): Document {

@@ -24,6 +24,10 @@ const L = {
     where: '位置',
     unknown: '未知',
     partial: '（审核未全部完成）',
+    stopped: '时间预算',
+    stages: { read: '读取页面时用完', extract: '识别表格和章节时用完', rules: '运行检查时用完' },
+    tooLong: '页面过长，未读完',
+    blocksRead: '已读取段落、表格或图片',
     error: '无法审核',
   },
   en: {
@@ -44,6 +48,14 @@ const L = {
     where: 'Where',
     unknown: 'unknown',
     partial: ' (audit incomplete)',
+    stopped: 'Time budget',
+    tooLong: 'page too long, not read to its end',
+    stages: {
+      read: 'ran out reading the page',
+      extract: 'ran out recognising tables and sections',
+      rules: 'ran out running the checks',
+    },
+    blocksRead: 'paragraphs, tables or images read',
     error: 'Could not audit',
   },
 } as const;
@@ -147,5 +159,19 @@ export function formatText(source: string, result: AuditResult, lang: Lang = 'zh
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}`,
   );
+  if (cov.stopped) {
+    const { reason, budgetMs, stage, blocksRead } = cov.stopped;
+    const what =
+      reason === 'size'
+        ? t.tooLong
+        : lang === 'zh'
+          ? `${t.stopped}：${budgetMs ?? '?'} 毫秒，${t.stages[stage]}`
+          : `${t.stopped}: ${budgetMs ?? '?'} ms, ${t.stages[stage]}`;
+    lines.push(
+      lang === 'zh'
+        ? `- ${what}（${t.blocksRead} ${blocksRead}）`
+        : `- ${what} (${t.blocksRead}: ${blocksRead})`,
+    );
+  }
   return lines.join('\n');
 }

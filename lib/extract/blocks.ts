@@ -3,6 +3,7 @@
  * HTML: block-level elements and <br> end a line; layout tables are descended into, data tables become
  * one block each. Plain text (Word/PDF extractions): one block per line, tab-separated tokens kept.
  */
+import { type Budget, UNLIMITED } from '../budget';
 import { collapseSpaces } from '../text/normalize';
 import { isElement, isHidden, SKIP_TAGS, TEXT_NODE, tagOf } from './dom-utils';
 import { buildGrid, type Grid } from './grid';
@@ -79,6 +80,11 @@ export interface SourceDoc {
   url: string | null;
   /** The document (HTML input) for page-level look-ups. */
   doc: Document | null;
+  /**
+   * Set when the page was not read to its end, `blocks` holding its start only: 'time' — the time budget
+   * ran out; 'size' — the page has more than the block limit.
+   */
+  cut?: 'time' | 'size';
 }
 
 const BLOCK_TAGS = new Set([
@@ -122,7 +128,8 @@ const BLOCK_TAGS = new Set([
   'html',
 ]);
 
-export const BLOCK_LIMIT = 20000;
+/** Blocks read at most (a page is cut there and says so); far beyond any real report. */
+export const BLOCK_LIMIT = 100_000;
 
 /** A table used for page layout rather than data: it nests tables, or holds long prose in few columns. */
 function isLayoutTable(table: Element, grid: Grid): boolean {
@@ -136,7 +143,19 @@ function isLayoutTable(table: Element, grid: Grid): boolean {
   return false;
 }
 
-export function blocksFromDocument(doc: Document, url: string | null = null): SourceDoc {
+/** An element being walked: whether it ends a line, the block element its text belongs to, its next child. */
+interface Frame {
+  isBlock: boolean;
+  owner: Element | null;
+  next: Node | null;
+}
+
+export function blocksFromDocument(
+  doc: Document,
+  url: string | null = null,
+  budget: Budget = UNLIMITED,
+  limit: number = BLOCK_LIMIT,
+): SourceDoc {
   const blocks: Block[] = [];
   let cur: TextBlock | null = null;
 
@@ -167,70 +186,114 @@ export function blocksFromDocument(doc: Document, url: string | null = null): So
     cur.text += t;
   };
 
-  const walk = (n: Node, blockEl: Element | null): void => {
-    if (blocks.length > BLOCK_LIMIT) return;
+  const meta: Record<string, string> = {};
+  const addMeta = (m: Element): void => {
+    const name = m.getAttribute('name');
+    const content = m.getAttribute('content');
+    if (name && content && !(name in meta)) meta[name] = content.trim();
+  };
+  // <meta name> of the head here, those in the body (some CMS put them there) during the walk: no
+  // selector query over the whole document
+  for (const h of doc.documentElement ? Array.from(doc.documentElement.children) : [])
+    if (tagOf(h) === 'head') for (const m of Array.from(h.children)) if (tagOf(m) === 'meta') addMeta(m);
+
+  /** Handles one node; returns the frame to descend into, or null for a leaf (text, table, image, skipped). */
+  const enter = (n: Node, blockEl: Element | null): Frame | null => {
     if (n.nodeType === TEXT_NODE) {
       addText(n as Text, blockEl);
-      return;
+      return null;
     }
-    if (!isElement(n)) return;
+    if (!isElement(n)) return null;
     const tag = tagOf(n);
-    if (SKIP_TAGS.has(tag) || isHidden(n)) return;
+    if (tag === 'meta') {
+      addMeta(n);
+      return null;
+    }
+    if (SKIP_TAGS.has(tag) || isHidden(n)) return null;
     if (tag === 'table') {
-      const grid = buildGrid(n);
+      const grid = buildGrid(n, budget);
       if (!isLayoutTable(n, grid)) {
         flush();
         blocks.push({ kind: 'table', index: -1, el: n, grid, text: grid.cells.map((c) => c.text).join(' ') });
-        return;
+        return null;
       }
     }
     if (tag === 'img') {
       flush();
       blocks.push({ kind: 'image', index: -1, el: n, alt: n.getAttribute('alt') ?? '' });
-      return;
+      return null;
     }
     if (tag === 'br') {
       flush();
-      return;
+      return null;
     }
     const isBlock = BLOCK_TAGS.has(tag);
     if (isBlock) flush();
-    const owner = isBlock ? n : blockEl;
-    for (let c = n.firstChild; c; c = c.nextSibling) walk(c, owner);
-    if (isBlock) flush();
+    return { isBlock, owner: isBlock ? n : blockEl, next: n.firstChild };
   };
 
+  // depth-first in document order with an explicit stack: no recursion, so no depth limit
+  let cut: SourceDoc['cut'];
   const root = doc.documentElement ? (doc.body ?? doc.documentElement) : null;
-  if (root) walk(root, root);
+  const stack: Frame[] = [];
+  const top = root ? enter(root, root) : null;
+  if (top) stack.push(top);
+  while (stack.length > 0) {
+    if (blocks.length > limit) break; // more than the limit: cut below
+    if (budget.expired()) {
+      cut = 'time';
+      break;
+    }
+    const f = stack[stack.length - 1] as Frame;
+    const n = f.next;
+    if (!n) {
+      stack.pop();
+      if (f.isBlock) flush();
+      continue;
+    }
+    f.next = n.nextSibling;
+    const child = enter(n, f.owner);
+    if (child) stack.push(child);
+  }
   flush();
   blocks.forEach((b, i) => {
     b.index = i;
   });
 
-  const meta: Record<string, string> = {};
-  for (const m of doc.documentElement ? Array.from(doc.querySelectorAll('meta[name]')) : []) {
-    const name = m.getAttribute('name');
-    const content = m.getAttribute('content');
-    if (name && content && !(name in meta)) meta[name] = content.trim();
-  }
   const titleEl = doc.documentElement ? doc.querySelector('title') : null;
   const docTitle = titleEl ? collapseSpaces(titleEl.textContent ?? '') || null : null;
-  return { kind: 'html', blocks, docTitle, meta, url, doc };
+  if (blocks.length > limit) {
+    blocks.length = limit;
+    cut = 'size';
+  }
+  return { kind: 'html', blocks, docTitle, meta, url, doc, ...(cut ? { cut } : {}) };
 }
 
 /** Plain text (Word/PDF extraction): one block per non-empty line, tab-separated cells as tokens. */
-export function blocksFromText(text: string): SourceDoc {
+export function blocksFromText(
+  text: string,
+  budget: Budget = UNLIMITED,
+  limit: number = BLOCK_LIMIT,
+): SourceDoc {
   const blocks: Block[] = [];
   let offset = 0;
+  let cut: SourceDoc['cut'];
   for (const line of text.split(/\r\n|\n|\r/)) {
     const start = offset;
     offset += line.length + 1;
-    if (blocks.length > BLOCK_LIMIT) break;
+    if (budget.expired()) {
+      cut = 'time';
+      break;
+    }
     const tokens = line
       .split('\t')
       .map((t) => collapseSpaces(t))
       .filter((t) => t !== '');
     if (tokens.length === 0) continue;
+    if (blocks.length >= limit) {
+      cut = 'size';
+      break;
+    }
     const lead = line.length - line.trimStart().length;
     blocks.push({
       kind: 'text',
@@ -242,5 +305,13 @@ export function blocksFromText(text: string): SourceDoc {
       offset: start + lead,
     });
   }
-  return { kind: 'text', blocks, docTitle: null, meta: {}, url: null, doc: null };
+  return {
+    kind: 'text',
+    blocks,
+    docTitle: null,
+    meta: {},
+    url: null,
+    doc: null,
+    ...(cut ? { cut } : {}),
+  };
 }

@@ -49,18 +49,33 @@ export function isHidden(el: Element): boolean {
 /** Text of an element, skipping non-content elements, with block boundaries turned into spaces. */
 export function elementText(el: Element): string {
   let out = '';
-  const walk = (n: Node): void => {
+  // depth-first with an explicit stack of the next node to visit at each level (no recursion)
+  const enter = (n: Node): Node | null => {
     if (n.nodeType === TEXT_NODE) {
       out += n.nodeValue ?? '';
-      return;
+      return null;
     }
-    if (!isElement(n)) return;
+    if (!isElement(n)) return null;
     const tag = tagOf(n);
-    if (SKIP_TAGS.has(tag) || isHidden(n)) return;
+    if (SKIP_TAGS.has(tag) || isHidden(n)) return null;
     if (tag === 'br' || tag === 'p' || tag === 'div') out += ' ';
-    for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
-    if (tag === 'p' || tag === 'div') out += ' ';
+    return n;
   };
-  walk(el);
+  const first = enter(el);
+  if (!first) return out;
+  const stack: Array<{ el: Node; next: Node | null }> = [{ el: first, next: first.firstChild }];
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1] as { el: Node; next: Node | null };
+    const n = f.next;
+    if (!n) {
+      stack.pop();
+      const tag = tagOf(f.el);
+      if (tag === 'p' || tag === 'div') out += ' ';
+      continue;
+    }
+    f.next = n.nextSibling;
+    const child = enter(n);
+    if (child) stack.push({ el: child, next: child.firstChild });
+  }
   return out;
 }

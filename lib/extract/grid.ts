@@ -2,6 +2,7 @@
  * HTML table → grid of slots with rowspan/colspan resolved (the HTML table-processing model, bounded).
  * Every slot points at its origin cell, so a value keeps a reference to its element.
  */
+import { type Budget, UNLIMITED } from '../budget';
 import { collapseSpaces } from '../text/normalize';
 import { elementText, isElement, isHidden, tagOf } from './dom-utils';
 
@@ -55,14 +56,18 @@ function spanAttr(el: Element, name: string, zeroMeansRest: number): number {
  * lists, scripts, hidden elements.) A plain scan: selector matching is slow in some DOMs.
  */
 function needsCarefulText(el: Element): boolean {
-  let blocks = 0;
-  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-    const tag = tagOf(c);
-    if (tag === 'br' || tag === 'li' || tag === 'script' || tag === 'style' || tag === 'template')
-      return true;
-    if ((tag === 'p' || tag === 'div') && ++blocks > 1) return true;
-    if (isHidden(c)) return true;
-    if (c.firstElementChild && needsCarefulText(c)) return true;
+  // every element below el, with an explicit stack (no recursion: cells may nest thousands deep)
+  const stack: Element[] = [el];
+  for (let e = stack.pop(); e; e = stack.pop()) {
+    let blocks = 0;
+    for (let c = e.firstElementChild; c; c = c.nextElementSibling) {
+      const tag = tagOf(c);
+      if (tag === 'br' || tag === 'li' || tag === 'script' || tag === 'style' || tag === 'template')
+        return true;
+      if ((tag === 'p' || tag === 'div') && ++blocks > 1) return true;
+      if (isHidden(c)) return true;
+      if (c.firstElementChild) stack.push(c);
+    }
   }
   return false;
 }
@@ -73,7 +78,11 @@ export function cellText(td: Element): string {
   return td.textContent ?? '';
 }
 
-export function buildGrid(table: Element): Grid {
+/**
+ * The slot grid of a table. Past the time budget the remaining rows are left out and the grid is marked
+ * truncated, like a table past the size limits.
+ */
+export function buildGrid(table: Element, budget: Budget = UNLIMITED): Grid {
   const trs = tableRows(table);
   const truncated = trs.length > GRID_LIMITS.maxRows;
   const rows = truncated ? trs.slice(0, GRID_LIMITS.maxRows) : trs;
@@ -82,7 +91,13 @@ export function buildGrid(table: Element): Grid {
   const ownCells: number[] = [];
   let width = 0;
   let cut = truncated;
-  rows.forEach((tr, r) => {
+  for (let r = 0; r < rows.length; r++) {
+    const tr = rows[r] as Element;
+    if (budget.expired()) {
+      slots.length = r;
+      cut = true;
+      break;
+    }
     let col = 0;
     let own = 0;
     for (const td of Array.from(tr.children)) {
@@ -110,7 +125,7 @@ export function buildGrid(table: Element): Grid {
       col += colspan;
     }
     ownCells.push(own);
-  });
+  }
   for (const row of slots) width = Math.max(width, row.length);
   return { slots, width, cells, ownCells, truncated: cut };
 }

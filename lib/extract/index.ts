@@ -2,6 +2,8 @@
  * extract: SourceDoc (blocks) → the serialisable Report model and block text (all that rules read), and
  * beside them the DomIndex of page references for the overlay.
  */
+
+import { type Budget, UNLIMITED } from '../budget';
 import {
   classifyBody,
   findAgency,
@@ -18,6 +20,7 @@ import { tableOfSection } from '../format/tables';
 import type { BlockText, Report, Section, Table, TableKind } from '../model/schema';
 import type { Block, SourceDoc, TextBlock } from './blocks';
 import { blockTexts, type DomIndex } from './dom-index';
+import { type ExtractStop, outOfTimeExtract } from './out-of-time';
 import { findHeadings, headingOf, sectionsFrom } from './sections';
 import { tablesFromBlocks, tablesFromText } from './tables';
 
@@ -29,6 +32,8 @@ export interface Extracted extends DomIndex {
   /** Views of report.tables by kind and of report.sections (the same objects). */
   tables: Partial<Record<TableKind, Table>>;
   sections: Section[];
+  /** Set when the page was not read to its end or extraction not done (lib/extract/out-of-time.ts). */
+  stopped?: ExtractStop;
 }
 
 function narrativeYear(blocks: Block[], sections: Section[]): number | null {
@@ -133,13 +138,15 @@ function findImageTables(
   return out;
 }
 
-export function extract(src: SourceDoc): Extracted {
+export function extract(src: SourceDoc, budget: Budget = UNLIMITED): Extracted {
+  if (src.cut) return outOfTimeExtract(src, { stage: 'read', reason: src.cut }, budget.ms);
   const blocks = src.blocks;
   const isHeadingBlock = (b: TextBlock) => headingOf(b) !== null;
   const ex = src.kind === 'html' ? tablesFromBlocks(blocks, isHeadingBlock) : tablesFromText(blocks);
   const tables: Partial<Record<TableKind, Table>> = {};
   for (const t of ex.tables) tables[t.kind] = t;
   const sections = sectionsFrom(findHeadings(blocks, ex.tableBlocks), blocks.length);
+  if (budget.expired()) return outOfTimeExtract(src, { stage: 'extract', reason: 'time' }, budget.ms);
   const firstSection = sections[0]?.block ?? -1;
   const title = findTitle(src, firstSection);
   const period = findPeriod(blocks);

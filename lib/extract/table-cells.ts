@@ -27,7 +27,7 @@ export function labelCellKey(kind: TableKind, label: string): string {
 
 export function registerLabels(kind: TableKind, grid: Grid, cellEls: CellElements, labels: string[]): void {
   for (const cell of grid.cells) {
-    if (!cell.text || parseValue(cell.text).kind === 'number') continue;
+    if (!cell.text || parseValue(cell.text).figure) continue;
     const key = labelKey(cell.text);
     labels.push(key);
     const k = labelCellKey(kind, key);

@@ -153,7 +153,10 @@ function buildT3FromHtml(parts: Part[], cellEls: CellElements): Table {
     const byRow = cellsByRow(grid);
     for (let r = 0; r < grid.slots.length && rows.length === 0; r++) {
       const own = byRow[r] ?? [];
-      const valueLike = own.filter((c) => parseValue(c.text).kind !== 'text');
+      const valueLike = own.filter((c) => {
+        const p = parseValue(c.text);
+        return p.kind !== 'text' || p.figure;
+      });
       // the data row: (nearly) all value-like cells — figures, blank or "/" — and more than a header row has
       if (own.length < 10 || valueLike.length < own.length - 1) continue;
       const slots = grid.slots[r] ?? [];

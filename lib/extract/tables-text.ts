@@ -32,13 +32,13 @@ function tokensOf(blocks: TextBlock[]): Tok[] {
   const out: Tok[] = [];
   for (const b of blocks) {
     b.tokens.forEach((t, i) => {
-      const kind = parseValue(t).kind;
+      const p = parseValue(t);
       out.push({
         text: t,
         key: labelKey(t),
         block: b.index,
         token: i,
-        value: kind === 'number' || kind === 'na',
+        value: p.figure || p.kind === 'na',
       });
     });
   }

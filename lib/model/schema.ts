@@ -206,6 +206,21 @@ export const Coverage = z.object({
   }),
   rules: z.record(z.string(), CheckStatus),
   partial: z.boolean(),
+  /**
+   * Set when the audit stopped short: why ('time': the time budget ran out; 'size': the page is longer than
+   * the block limit), in which stage ('read': the page was not read to its end; 'extract': tables and
+   * sections were not all built — no rule ran in either case; 'rules': the rules marked skipped-time did not
+   * run), the budget, and how many blocks (paragraphs, tables, images) of the page were read.
+   */
+  stopped: z.optional(
+    z.object({
+      reason: z.enum(['time', 'size']),
+      stage: z.enum(['read', 'extract', 'rules']),
+      /** null when there was no finite budget (a page cut for its size). */
+      budgetMs: z.nullable(z.number()),
+      blocksRead: z.number(),
+    }),
+  ),
   elapsedMs: z.number(),
 });
 export type Coverage = z.infer<typeof Coverage>;

@@ -5,6 +5,7 @@
  */
 import { T2_LEAVES_2019, T2_LEAVES_2021, T2_PARTS, T3_GROUPS } from '../format/tables';
 import type { Cell, I18nText, TableKind } from '../model/schema';
+import { plainNumber } from '../text/normalize';
 import type { RuleContext } from './context';
 
 export type SumStatus = 'ok' | 'mismatch' | 'unverifiable';
@@ -26,13 +27,90 @@ export interface SumCheck {
   /** Right side: the addends (or for balance: （七） and 四). */
   right: Term[];
   status: SumStatus;
+  /**
+   * Why a check is 'unverifiable': 'cells' — a term is not a number (blank, "/", text, lost); 'range' — every
+   * term is a number, but a side or the difference is past what can be stated exactly (an integer past
+   * 2^53 − 1, a decimal past 15 significant digits). Null for 'ok' and 'mismatch'.
+   */
+  reason: 'cells' | 'range' | null;
   leftValue: number | null;
   rightValue: number | null;
-  /** Cells that stopped the check. */
+  /** left − right, exact (0 for 'ok'); null when unverifiable. */
+  difference: number | null;
+  /** Cells that stopped the check (reason 'cells'). */
   blockers: Cell[];
 }
 
-const EPS = 1e-9;
+/**
+ * Exact decimal arithmetic over cell values: a value is a BigInt of digits and a count of decimals, so sums
+ * never round, never overflow and never reach Infinity. Cell values are safe integers or decimals of at
+ * most 15 significant digits (lib/text/normalize.ts), whose shortest form is their written digits.
+ */
+interface Exact {
+  digits: bigint;
+  scale: number;
+}
+
+function exactOf(n: number): Exact | null {
+  if (!Number.isFinite(n)) return null;
+  if (Number.isInteger(n)) return Number.isSafeInteger(n) ? { digits: BigInt(n), scale: 0 } : null;
+  const s = String(n);
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s);
+  if (!m) return null; // exponent form: outside the values a cell can hold
+  const frac = m[3] ?? '';
+  return { digits: BigInt(`${m[1]}${m[2]}${frac}`), scale: frac.length };
+}
+
+function rescale(x: Exact, scale: number): bigint {
+  return x.digits * 10n ** BigInt(scale - x.scale);
+}
+
+function addAll(xs: Exact[], sign: 1n | -1n = 1n): Exact {
+  const scale = Math.max(0, ...xs.map((x) => x.scale));
+  let digits = 0n;
+  for (const x of xs) digits += sign * rescale(x, scale);
+  return { digits, scale };
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** The exact value as a number when a double states it exactly enough, else null (see SumCheck.reason). */
+function toNumber(x: Exact): number | null {
+  let { digits, scale } = x;
+  while (scale > 0 && digits % 10n === 0n) {
+    digits /= 10n;
+    scale--;
+  }
+  const abs = digits < 0n ? -digits : digits;
+  if (scale === 0) return abs <= MAX_SAFE ? Number(digits) : null;
+  if (abs.toString().length > 15) return null;
+  const str = abs.toString().padStart(scale + 1, '0');
+  const v = Number(`${digits < 0n ? '-' : ''}${str.slice(0, -scale)}.${str.slice(-scale)}`);
+  return Math.abs(v) <= Number.MAX_SAFE_INTEGER ? v : null;
+}
+
+/**
+ * The exact sum of cell values (minus `subtract`, if given) as a number, or null when a value is not a
+ * cell's number or the result cannot be stated exactly (an integer past 2^53 − 1, a decimal past 15
+ * significant digits). Every rule that adds or subtracts figures goes through here.
+ */
+export function exactSum(values: readonly number[], subtract: readonly number[] = []): number | null {
+  const xs: Exact[] = [];
+  for (const v of [...values, ...subtract]) {
+    const x = exactOf(v);
+    if (!x) return null;
+    xs.push(x);
+  }
+  const plus = addAll(xs.slice(0, values.length));
+  const minus = addAll(xs.slice(values.length), -1n);
+  return toNumber(addAll([plus, minus]));
+}
+
+/** Would the check hold if every non-number cell were read as 0? (A hint for the reviewer.) */
+export function holdsIfZero(check: SumCheck): boolean {
+  const values = (ts: Term[]) => ts.map((t) => (t.cell.kind === 'number' ? (t.cell.value ?? 0) : 0));
+  return exactSum(values(check.left), values(check.right)) === 0;
+}
 
 function evaluate(
   id: string,
@@ -42,32 +120,22 @@ function evaluate(
   right: Term[],
 ): SumCheck {
   const blockers = [...left, ...right].map((t) => t.cell).filter((c) => c.kind !== 'number');
-  const sum = (ts: Term[]) => ts.reduce((a, t) => a + (t.cell.value ?? 0), 0);
-  if (blockers.length > 0) {
-    return {
-      id,
-      table,
-      kind,
-      left,
-      right,
-      status: 'unverifiable',
-      leftValue: null,
-      rightValue: null,
-      blockers,
-    };
-  }
-  const l = sum(left);
-  const r = sum(right);
+  const base = { id, table, kind, left, right, blockers };
+  const none = { leftValue: null, rightValue: null, difference: null };
+  if (blockers.length > 0) return { ...base, ...none, status: 'unverifiable', reason: 'cells' };
+  const values = (ts: Term[]) => ts.map((t) => t.cell.value ?? 0);
+  const l = exactSum(values(left));
+  const r = exactSum(values(right));
+  const d = exactSum(values(left), values(right));
+  if (l === null || r === null || d === null)
+    return { ...base, ...none, status: 'unverifiable', reason: 'range' };
   return {
-    id,
-    table,
-    kind,
-    left,
-    right,
-    status: Math.abs(l - r) < EPS ? 'ok' : 'mismatch',
+    ...base,
+    status: d === 0 ? 'ok' : 'mismatch',
+    reason: null,
     leftValue: l,
     rightValue: r,
-    blockers,
+    difference: d,
   };
 }
 
@@ -187,8 +255,8 @@ function computeT3Checks(ctx: RuleContext): SumCheck[] {
   return out;
 }
 
-const fmt = (n: number | null) =>
-  n === null ? '?' : Number.isInteger(n) ? String(n) : String(Number(n.toFixed(4)));
+/** A figure for a message or formula: plain digits, never exponent notation; "?" when there is none. */
+const fmt = (n: number | null) => (n === null ? '?' : plainNumber(n, 20));
 
 /** "总计 12 ≠ 自然人 5 + 商业企业 4 + … = 11，差 1" in both languages. */
 export function formula(check: SumCheck): I18nText {
@@ -196,7 +264,7 @@ export function formula(check: SumCheck): I18nText {
     ts.map((t) => `${t[lang]} ${fmt(t.cell.value)}`).join(' + ');
   const l = check.leftValue ?? 0;
   const r = check.rightValue ?? 0;
-  const diff = fmt(Math.abs(l - r));
+  const diff = fmt(check.difference === null ? null : Math.abs(check.difference));
   if (check.kind === 'balance') {
     return {
       zh: `${side(check.left, 'zh')} = ${fmt(l)} ≠ ${side(check.right, 'zh')} = ${fmt(r)}，差 ${diff}`,

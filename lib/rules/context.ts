@@ -2,6 +2,7 @@
  * What a rule sees: the serialisable report and its block text, plus helpers to read cells and section text
  * and to make locators. No element of the page: rules run the same on a Report read back from JSON.
  */
+import { type Budget, OutOfTime, UNLIMITED } from '../budget';
 import type { Ymd } from '../detect/meta';
 import { T1_ROWS, T2_COLUMNS, T2_ROW_BY_ID, T3_COLUMNS, TABLES } from '../format/tables';
 import type { BlockText, Cell, Locator, Report, Section, Table, TableKind, TableRow } from '../model/schema';
@@ -37,7 +38,25 @@ export interface RuleContext {
   memo<T>(key: string, compute: () => T): T;
 }
 
-export function createContext(input: RuleInput, now: Ymd): RuleContext {
+/**
+ * The text blocks rules walk, timed: iterating them (for…of, spread) past the audit's deadline throws
+ * OutOfTime, so a rule in a long walk over a big page stops inside its loop; the audit lists it as skipped.
+ */
+function timed<T>(items: T[], budget: Budget): T[] {
+  if (budget.ms === Number.POSITIVE_INFINITY) return items;
+  const list = [...items];
+  Object.defineProperty(list, Symbol.iterator, {
+    value: function* () {
+      for (const x of items) {
+        if (budget.expired()) throw new OutOfTime();
+        yield x;
+      }
+    },
+  });
+  return list;
+}
+
+export function createContext(input: RuleInput, now: Ymd, budget: Budget = UNLIMITED): RuleContext {
   const { report, text } = input;
   const tables: Partial<Record<TableKind, Table>> = {};
   for (const t of report.tables) tables[t.kind] = t;
@@ -51,7 +70,10 @@ export function createContext(input: RuleInput, now: Ymd): RuleContext {
     }
   }
   const memo = new Map<string, unknown>();
-  const narrative = text.filter((b) => b.kind === 'text' && !b.inTable);
+  const narrative = timed(
+    text.filter((b) => b.kind === 'text' && !b.inTable),
+    budget,
+  );
   const colLabel = (kind: TableKind, colId: string): string => {
     if (kind === 't2') return T2_COLUMNS.find((c) => c.id === colId)?.zh ?? colId;
     if (kind === 't3') return T3_COLUMNS.find((c) => c.id === colId)?.zh ?? colId;
@@ -90,7 +112,10 @@ export function createContext(input: RuleInput, now: Ymd): RuleContext {
     sectionBlocks: (n) => {
       const s = report.sections.find((x) => x.canonical === n);
       if (!s) return [];
-      return narrative.filter((b) => b.index >= s.bodyStart && b.index < s.bodyEnd);
+      return timed(
+        narrative.filter((b) => b.index >= s.bodyStart && b.index < s.bodyEnd),
+        budget,
+      );
     },
     narrative: () => narrative,
     textLoc: (block, start, end) => ({

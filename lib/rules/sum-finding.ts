@@ -10,8 +10,10 @@ export function sumFinding(ctx: RuleContext, check: SumCheck, lead: { zh: string
   const target = check.left[0];
   const cells = [...check.left, ...check.right].map((t) => ctx.cellLoc(check.table, t.cell));
   const f = formula(check);
+  // only called for mismatches, which carry all three figures, exact (lib/rules/arith.ts)
   const found = check.leftValue ?? 0;
   const expected = check.rightValue ?? 0;
+  const difference = check.difference ?? 0;
   return {
     key: check.id,
     message: { zh: `${lead.zh}：${f.zh}`, en: `${lead.en}: ${f.en}` },
@@ -19,7 +21,7 @@ export function sumFinding(ctx: RuleContext, check: SumCheck, lead: { zh: string
     evidence: {
       expected,
       found,
-      difference: Math.round((found - expected) * 1e6) / 1e6,
+      difference,
       formula: f,
     },
   };

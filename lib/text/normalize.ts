@@ -70,33 +70,93 @@ export interface ParsedValue {
   decimal: boolean;
   /** A unit found next to the number ("元", "万元", "件"), if any. */
   unit: string | null;
+  /**
+   * Written as a figure — kind 'number', or digits no double holds faithfully ("9007199254740993",
+   * "1e308", "0x10"), which stay kind 'text' (not verifiable) but still stand where a value stands.
+   */
+  figure: boolean;
 }
 
 const NA_RE = /^(\/|／|—+|-+|－+|–+|无|暂无|空|\\)$/;
 const NUMBER_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 const UNIT_RE = /^(.*?)(万元|元|件次|件|条|个|项|次)$/;
+/** Figure-like text that is not a usable number: too many digits, exponent or hexadecimal notation. */
+const FIGURE_RE = /^[+-]?(?:\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?|0x[\da-f]+|\d*\.\d+(?:e[+-]?\d+)?)$/i;
 
 /** Parse one cell's text into its kind. Blank and "/" are kept apart from a real 0 (DOMAIN.md §8). */
 export const parseValue: (raw: string) => Readonly<ParsedValue> = memoize(parseValueUncached);
 
 function parseValueUncached(raw: string): ParsedValue {
   let s = toHalfWidth(raw).replace(SPACE_RE, '');
-  if (s === '') return { kind: 'blank', value: null, decimal: false, unit: null };
-  if (NA_RE.test(s)) return { kind: 'na', value: null, decimal: false, unit: null };
+  if (s === '') return { kind: 'blank', value: null, decimal: false, unit: null, figure: false };
+  if (NA_RE.test(s)) return { kind: 'na', value: null, decimal: false, unit: null, figure: false };
   let unit: string | null = null;
   const u = UNIT_RE.exec(s);
   if (u?.[1] && /\d$/.test(u[1])) {
     unit = u[2] ?? null;
     s = u[1];
   }
-  const m = NUMBER_RE.exec(s.replace(/。$/, ''));
+  const bare = s.replace(/。$/, '');
+  const m = NUMBER_RE.exec(bare);
   if (m) {
-    const int = (m[2] ?? '0').replace(/,/g, '');
-    const frac = m[3];
-    const v = Number(`${m[1]}${int}${frac ? `.${frac}` : ''}`);
-    if (Number.isFinite(v)) return { kind: 'number', value: v, decimal: frac !== undefined, unit };
+    const v = readNumber(m[1] ?? '', (m[2] ?? '0').replace(/,/g, ''), m[3]);
+    if (v !== null) return { kind: 'number', value: v, decimal: m[3] !== undefined, unit, figure: true };
   }
-  return { kind: 'text', value: null, decimal: false, unit: null };
+  return { kind: 'text', value: null, decimal: false, unit: null, figure: FIGURE_RE.test(bare) };
+}
+
+/** Most significant digits a decimal may have and still be held exactly by a double (and printed back). */
+const MAX_DECIMAL_DIGITS = 15;
+/** Below this a JavaScript number prints in exponent notation ("1e-7"). */
+const MIN_DECIMAL = 1e-6;
+
+/**
+ * The value of a written number, or null when no double holds it faithfully: an integer must be a safe
+ * integer (≤ 2^53 − 1); a decimal must have at most 15 significant digits, lie below 2^53 and, unless 0,
+ * at or above 0.000001 — so every value read prints back as plain digits, never in exponent notation.
+ */
+function readNumber(sign: string, int: string, frac: string | undefined): number | null {
+  const v = Number(`${sign}${int}${frac !== undefined ? `.${frac}` : ''}`) || 0; // "-0" is 0
+  if (!Number.isFinite(v)) return null;
+  if (frac === undefined) return Number.isSafeInteger(v) ? v : null;
+  const digits = `${int}${frac}`.replace(/^0+/, '').replace(/0+$/, '');
+  if (digits.length > MAX_DECIMAL_DIGITS) return null;
+  if (Math.abs(v) > Number.MAX_SAFE_INTEGER) return null;
+  if (v !== 0 && Math.abs(v) < MIN_DECIMAL) return null;
+  return v;
+}
+
+/**
+ * A finite number as plain decimal digits, never in exponent notation: its shortest form (1e21 →
+ * "1000000000000000000000", 5e-7 → "0.0000005"), rounded to `maxFrac` decimals when it has more
+ * (0.1 + 0.2 → "0.3"). A non-finite number gives "?".
+ */
+export function plainNumber(n: number, maxFrac = 6): string {
+  if (!Number.isFinite(n)) return '?';
+  // every double from 2^53 up is an integer, and BigInt prints integers of any size in plain digits
+  if (Number.isInteger(n)) return Object.is(n, -0) ? '0' : BigInt(n).toString();
+  let s = expandExponent(String(n));
+  const dot = s.indexOf('.');
+  if (dot >= 0 && s.length - dot - 1 > maxFrac) {
+    s = expandExponent(n.toFixed(maxFrac)).replace(/\.?0+$/, '');
+    if (s === '-0' || s === '') s = '0';
+  }
+  return s;
+}
+
+/** "1.5e-7" → "0.00000015" (the only exponent form a non-integer below 2^53 can print in). */
+function expandExponent(s: string): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/i.exec(s);
+  if (!m) return s;
+  const digits = `${m[2]}${m[3] ?? ''}`;
+  const point = (m[2] ?? '').length + Number(m[4]);
+  const body =
+    point <= 0
+      ? `0.${'0'.repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits + '0'.repeat(point - digits.length)
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return `${m[1]}${body.replace(/^0+(?=\d)/, '')}`;
 }
 
 const CN_DIGITS: Record<string, number> = {
@@ -114,10 +174,16 @@ const CN_DIGITS: Record<string, number> = {
   九: 9,
 };
 
-/** Chinese numerals up to 99 ("十二", "二十", "两"), or Arabic digits. Returns null when not a number. */
+/**
+ * Chinese numerals up to 99 ("十二", "二十", "两"), or Arabic digits. Returns null when not a number or
+ * past the safe integers.
+ */
 export function parseCount(s: string): number | null {
   const t = toHalfWidth(s).trim();
-  if (/^\d+$/.test(t)) return Number(t);
+  if (/^\d+$/.test(t)) {
+    const n = Number(t);
+    return Number.isSafeInteger(n) ? n : null;
+  }
   if (t === '十') return 10;
   const m = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(t);
   if (m) return (m[1] ? (CN_DIGITS[m[1]] ?? 0) : 1) * 10 + (m[2] ? (CN_DIGITS[m[2]] ?? 0) : 0);

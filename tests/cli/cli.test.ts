@@ -94,8 +94,120 @@ describe('arguments', () => {
     });
     expect(await main(['--lang', 'fr', 'x'])).toBe(2);
     expect(await main(['--now', '2025-13-45', 'x'])).toBe(2);
+    expect(await main(['--now=2021-02-30', 'x'])).toBe(2);
     expect(await main(['--frobnicate'])).toBe(2);
     expect(stderr).toContain('usage:');
+  });
+});
+
+describe('impossible dates', () => {
+  it('--now 2021-02-30 is refused with status 2 and a message that says why, in Chinese and English', async () => {
+    expect(parseArgs(['--now', '2021-02-30', 'a.html'])).toMatch(/有效日期.*2021-02-30.*real date/);
+    expect(await main(['--json', '--now', '2021-02-30', join(dir, 'clean.html')])).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('--now 需要一个有效日期');
+    expect(stderr).toContain('not 2021-02-30');
+    stderr = '';
+    expect(await main(['--now', '2024-02-29', '--json', join(dir, 'clean.html')])).toBe(0); // a leap day is real
+    expect(stderr).toBe('');
+  });
+});
+
+describe('hostile inputs', () => {
+  const EXPONENT = /\d[eE][+-]?\d/;
+  /** Every number in the evidence of every finding, for every entry. */
+  const evidenceNumbers = (arr: Array<{ findings: Array<{ evidence?: Record<string, unknown> }> }>) =>
+    arr.flatMap((e) =>
+      e.findings.flatMap((f) =>
+        Object.entries(f.evidence ?? {}).filter(([k]) => ['expected', 'found', 'difference'].includes(k)),
+      ),
+    );
+  it('huge, exponent, hex and overflowing cells: no Infinity, NaN, null evidence or exponent notation', async () => {
+    const huge = `1${'0'.repeat(308)}`;
+    const max = '9007199254740991';
+    const pages: Record<string, string> = {
+      // once summed to Infinity: the result failed its own schema
+      'overflow.html': reportPage({ t2: { ...simpleT2(1), new: [huge, huge, huge, 0, 0, 0, huge] } }),
+      'notation.html': reportPage({
+        t2: { ...simpleT2(1), new: ['1e308', '0x10', '9007199254740993', '1E5', 0, 0, 5] },
+        t3: ['1e3', 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+      }),
+      // every addend safe, the sums past 2^53: never added past it
+      'past-2-53.html': reportPage({
+        t2: { ...simpleT2(1), new: [max, max, max, 0, 0, 0, max], total: [max, max, 0, 0, 0, 0, 1] },
+        t3: [max, max, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+      }),
+      'decimals.html': reportPage({
+        t2: { ...simpleT2(1), new: ['0.000001', '0.000002', 0, 0, 0, 0, '0.0000035'] },
+      }),
+    };
+    for (const [name, html] of Object.entries(pages)) await writeFile(join(dir, name), html);
+    const files = Object.keys(pages).map((n) => join(dir, n));
+    for (const lang of ['zh', 'en']) {
+      stdout = '';
+      await main(['--json', '--lang', lang, ...files]);
+      const arr = JSON.parse(stdout);
+      expect(arr).toHaveLength(files.length);
+      expect(stdout).not.toMatch(/Infinity|NaN/);
+      for (const e of arr) {
+        expect(e.isReport, e.source).toBe(true);
+        expect(Object.values(e.coverage.rules), e.source).not.toContain('failed');
+        for (const f of e.findings) {
+          expect(f.message, f.id).not.toMatch(EXPONENT);
+          if (f.evidence?.formula) expect(f.evidence.formula, f.id).not.toMatch(EXPONENT);
+        }
+      }
+      for (const [k, v] of evidenceNumbers(arr)) {
+        expect(typeof v, k).toBe('number');
+        expect(Number.isSafeInteger(v) || (Number.isFinite(v) && !Number.isInteger(v)), `${k}=${v}`).toBe(
+          true,
+        );
+      }
+      const byName = (n: string) => arr.find((e: { source: string }) => e.source.endsWith(n));
+      // past 2^53 nothing is checked as a sum: not verifiable, said so
+      const past = byName('past-2-53.html');
+      const ids = past.findings.map((f: { id: string }) => f.id);
+      expect(ids).not.toContain('t2-row-total:t2:rowtotal:new'); // 3 × (2^53 − 1)
+      expect(ids).not.toContain('t3-totals:t3:rv');
+      expect(
+        past.findings.some(
+          (f: { ruleId: string; message: string }) =>
+            f.ruleId === 'extraction-unverifiable-sums' && f.message.includes('2^53'),
+        ),
+      ).toBe(true);
+      // the decimals do not add up: said in plain digits
+      const dec = byName('decimals.html');
+      const rowTotal = dec.findings.find((f: { ruleId: string }) => f.ruleId === 't2-row-total');
+      expect(rowTotal?.message).toContain(lang === 'zh' ? '差 0.0000005' : 'difference 0.0000005');
+    }
+  });
+  it('a report 6,000 divs deep is still read', async () => {
+    const page = reportPage({ t2: { ...simpleT2(3), new: [3, 0, 0, 0, 0, 0, 4] } });
+    const deep = page
+      .replace('<div class="TRS_Editor">', `${'<div>'.repeat(6000)}<div class="TRS_Editor">`)
+      .replace('<div class="footer">', `${'</div>'.repeat(6000)}<div class="footer">`);
+    await writeFile(join(dir, 'deep.html'), deep);
+    await writeFile(join(dir, 'flat.html'), page);
+    expect(await main(['--json', join(dir, 'deep.html'), join(dir, 'flat.html')])).toBe(1);
+    const [d, f] = JSON.parse(stdout);
+    expect(d.isReport).toBe(true);
+    expect(d.findings.map((x: { id: string }) => x.id)).toEqual(f.findings.map((x: { id: string }) => x.id));
+    expect(d.findings.some((x: { ruleId: string }) => x.ruleId === 't2-row-total')).toBe(true);
+  });
+  it('a UTF-8 page without a charset and with one stray byte is still read as UTF-8', async () => {
+    const page = clean.replace('<meta charset="utf-8">', '');
+    const bytes = new TextEncoder().encode(page);
+    const at = page.indexOf('</h1>');
+    const cut = new TextEncoder().encode(page.slice(0, at)).length;
+    const stray = new Uint8Array([...bytes.subarray(0, cut), 0xff, ...bytes.subarray(cut)]);
+    await writeFile(join(dir, 'stray.html'), stray);
+    expect(decode(stray)).toContain('示例县市场监督管理局2024年政府信息公开工作年度报告');
+    await main(['--json', join(dir, 'stray.html')]);
+    const [e] = JSON.parse(stdout);
+    expect(e).toMatchObject({ isReport: true, agency: '示例县市场监督管理局', reportYear: 2024 });
+    // and a GBK page without a charset is still GBK
+    const gbk = encodeGbk(page);
+    expect(decode(gbk)).toContain('示例县市场监督管理局2024年政府信息公开工作年度报告');
   });
 });
 

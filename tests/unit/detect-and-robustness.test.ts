@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { looksLikeReport } from '../../lib/detect/quick';
 import { reportPage, simpleT2 } from '../fixtures/report-html';
-import { auditHtml, parse } from '../helpers';
+import { auditHtml, byRule, parse } from '../helpers';
 
 const page = (title: string, body: string) =>
   `<html><head><title>${title}</title></head><body>${body}</body></html>`;
@@ -71,8 +71,23 @@ describe('bad input never breaks the engine', () => {
       '<p>二、主动公开政府信息情况<table><tr><td rowspan="-3" colspan="abc">x',
     ]) {
       const out = auditHtml(html);
-      expect(out.report).toBeDefined();
+      // read, not given up on: no page here is a report, and none failed to be read
+      expect(out.report.isReport, html.slice(0, 40)).toBe(false);
+      expect(out.report.reason, html.slice(0, 40)).not.toContain('could not be read');
+      expect(byRule(out, 'audit-unreadable')).toEqual([]);
     }
+    // the valid part of a page is read: the giant table is a grid cut at the limits, the layout tables
+    // around the innermost one are descended into
+    const doc = (body: string) => `<html><body>${body}</body></html>`;
+    const g = auditHtml(doc(giant)).extracted.blocks.find((b) => b.kind === 'table');
+    expect(g?.kind === 'table' && g.grid.truncated && g.grid.slots.length === 2000).toBe(true);
+    const inner = auditHtml(doc(nested)).extracted.blocks;
+    expect(inner.map((b) => `${b.kind}:${b.kind === 'image' ? '' : b.text}`)).toEqual(['table:一、总体情况']);
+    // a report followed by broken markup is still audited, its defect still found
+    const broken = `${reportPage({ t2: { ...simpleT2(3), new: [3, 0, 0, 0, 0, 0, 4] } })}${giant}<table><tr><td rowspan="-3" colspan="abc">x`;
+    const out = auditHtml(broken);
+    expect(out.report.isReport).toBe(true);
+    expect(byRule(out, 't2-row-total')).toHaveLength(1);
   });
   it('a report inside layout tables is still read', () => {
     const out = auditHtml(reportPage({ shape: 'hanweb', t2: simpleT2(2) }));
@@ -97,7 +112,43 @@ describe('bad input never breaks the engine', () => {
   it('a budget that runs out gives a partial result that says so', () => {
     const out = auditHtml(reportPage({}), { budgetMs: -1 });
     expect(out.coverage.partial).toBe(true);
-    expect(out.findings.some((f) => f.ruleId === 'audit-partial')).toBe(true);
+    expect(out.coverage.stopped?.stage).toBe('read');
+    expect(byRule(out, 'audit-partial')).toHaveLength(1);
+    // what was read still counts: the title names a report, so it is "not fully read", not "not a report"
+    expect(out.report.isReport).toBe(true);
+    expect(out.report.title).toContain('2024年政府信息公开工作年度报告');
+    expect(byRule(out, 'audit-unreadable')).toEqual([]);
+  });
+});
+
+describe('deep pages', () => {
+  const page = reportPage({ t2: { ...simpleT2(3), new: [3, 0, 0, 0, 0, 0, 4] } });
+  const nest = (depth: number) =>
+    page
+      .replace('<div class="TRS_Editor">', `${'<div>'.repeat(depth)}<div class="TRS_Editor">`)
+      .replace('<div class="footer">', `${'</div>'.repeat(depth)}<div class="footer">`);
+  const summary = (out: ReturnType<typeof auditHtml>) =>
+    out.findings.map((f) => `${f.id} ${f.message.zh}`).sort();
+  const flat = auditHtml(page);
+
+  for (const depth of [6000, 20000]) {
+    it(`a report nested ${depth} divs deep is still a report, with the same findings as flat`, () => {
+      const html = nest(depth);
+      const out = auditHtml(html);
+      expect(out.report.isReport, out.report.reason).toBe(true);
+      expect(summary(out)).toEqual(summary(flat));
+      expect(byRule(out, 't2-row-total')).toHaveLength(1);
+      expect(out.coverage.tables).toEqual(flat.coverage.tables);
+      expect(looksLikeReport(parse(html))).toBe(true);
+    });
+  }
+  it('a table cell nested 20,000 elements deep still gives its figure', async () => {
+    const { cellText } = await import('../../lib/extract/grid');
+    const { elementText } = await import('../../lib/extract/dom-utils');
+    const deep = `<table><tr><td>${'<span>'.repeat(20000)}<p>1</p><p>2</p>${'</span>'.repeat(20000)}</td></tr></table>`;
+    const td = parse(deep).querySelector('td') as Element;
+    expect(cellText(td).replace(/\s+/g, ' ').trim()).toBe('1 2');
+    expect(elementText(td).replace(/\s+/g, ' ').trim()).toBe('1 2');
   });
 });
 

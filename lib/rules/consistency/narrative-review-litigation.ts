@@ -1,5 +1,6 @@
 import type { Cell } from '../../model/schema';
 import { caseStatements } from '../../text/statements';
+import { exactSum, fmt } from '../arith';
 import { defineRule, type RuleFinding, zhEn } from '../types';
 
 export default defineRule({
@@ -29,20 +30,22 @@ export default defineRule({
     for (const k of kinds) {
       const vals = k.cells.map(num);
       if (vals.some((v) => v === null)) continue;
-      const table = (vals as number[]).reduce((a, b) => a + b, 0);
+      const table = exactSum(vals as number[]);
+      if (table === null) continue; // past exact arithmetic: not verifiable
       for (const s of caseStatements(blocks, k.kind, section4)) {
-        if (s.value === table) continue;
+        const diff = exactSum([s.value], [table]);
+        if (diff === null || diff === 0) continue;
         out.push({
           key: `${k.kind}:b${s.block.index}:${s.start}`,
           message: zhEn(
-            `正文称“${s.quote}”（${s.value} 件），表三${k.zh}总计为 ${table} 件，差 ${Math.abs(s.value - table)}。`,
-            `The text says “${s.quote}” (${s.value}); table 3 counts ${table} ${k.en}, difference ${Math.abs(s.value - table)}.`,
+            `正文称“${s.quote}”（${s.value} 件），表三${k.zh}总计为 ${fmt(table)} 件，差 ${fmt(Math.abs(diff))}。`,
+            `The text says “${s.quote}” (${s.value}); table 3 counts ${fmt(table)} ${k.en}, difference ${fmt(Math.abs(diff))}.`,
           ),
           targets: [
             ctx.textLoc(s.block, s.start, s.end),
             ...k.cells.filter((c): c is Cell => !!c).map((c) => ctx.cellLoc('t3', c)),
           ],
-          evidence: { expected: table, found: s.value, difference: s.value - table, quote: s.sentence },
+          evidence: { expected: table, found: s.value, difference: diff, quote: s.sentence },
         });
       }
     }

@@ -1,16 +1,24 @@
 import { TABLES } from '../../format/tables';
 import type { Cell, TableKind } from '../../model/schema';
-import { type SumCheck, t2Checks, t3Checks } from '../arith';
+import { parseValue } from '../../text/normalize';
+import { holdsIfZero, type SumCheck, t2Checks, t3Checks } from '../arith';
 import { defineRule, type RuleFinding, zhEn } from '../types';
 
-const KIND_ZH: Record<Cell['kind'], string> = {
+/** A cell's kind, with figures no double holds faithfully ("9007199254740993", "1e308") apart from text. */
+type BlockerKind = Cell['kind'] | 'figure';
+const blockerKind = (c: Cell): BlockerKind =>
+  c.kind === 'text' && parseValue(c.raw).figure ? 'figure' : c.kind;
+
+const KIND_ZH: Record<BlockerKind, string> = {
+  figure: '超出范围或无法精确读取的数字',
   number: '数字',
   blank: '空白',
   na: '“/”或“—”',
   text: '文字',
   missing: '缺格',
 };
-const KIND_EN: Record<Cell['kind'], string> = {
+const KIND_EN: Record<BlockerKind, string> = {
+  figure: 'figures out of range or not exactly readable',
   number: 'number',
   blank: 'blank',
   na: '“/” or “—”',
@@ -39,23 +47,42 @@ export default defineRule({
     }
     for (const [table, checks] of Object.entries(byTable) as Array<[TableKind, SumCheck[]]>) {
       const total = (table === 't2' ? t2Checks(ctx) : t3Checks(ctx)).length;
+      // all figures, but a side or the difference is past what can be stated exactly
+      const range = checks.filter((c) => c.reason === 'range');
+      if (range.length > 0) {
+        const cells = new Map<string, Cell>();
+        for (const c of range) for (const t of [...c.left, ...c.right]) cells.set(t.cell.key, t.cell);
+        out.push({
+          key: `${table}:range`,
+          message: zhEn(
+            `${TABLES[table].short.zh}共 ${total} 项勾稽核算中有 ${range.length} 项的合计或差额超出可精确核算的范围（整数超过 2^53 − 1 或小数超过 15 位有效数字），无法核验。`,
+            `${TABLES[table].short.en}: ${range.length} of ${total} checks have a sum or difference past what can be computed exactly (an integer above 2^53 − 1 or a decimal of more than 15 significant digits) and cannot be verified.`,
+          ),
+          targets: [...cells.values()].map((c) => ctx.cellLoc(table, c)),
+          fix: zhEn(
+            '核对这些单元格的数字是否填错（件数不会大到无法核算）；请人工核对。',
+            'Check whether these figures were entered wrongly (counts are never too large to add up); check by hand.',
+          ),
+        });
+      }
+      const blocked = checks.filter((c) => c.reason === 'cells');
       const blockers = new Map<string, Cell>();
-      for (const c of checks) for (const b of c.blockers) if (b.kind !== 'missing') blockers.set(b.key, b);
+      for (const c of blocked) for (const b of c.blockers) if (b.kind !== 'missing') blockers.set(b.key, b);
       if (blockers.size === 0) continue; // only lost cells: reported by extraction-lost-cells
-      const kinds = new Map<Cell['kind'], number>();
-      for (const b of blockers.values()) kinds.set(b.kind, (kinds.get(b.kind) ?? 0) + 1);
+      const kinds = new Map<BlockerKind, number>();
+      for (const b of blockers.values()) {
+        const k = blockerKind(b);
+        kinds.set(k, (kinds.get(k) ?? 0) + 1);
+      }
       const zh = [...kinds].map(([k, n]) => `${KIND_ZH[k]} ${n} 格`).join('、');
       const en = [...kinds].map(([k, n]) => `${n} ${KIND_EN[k]}`).join(', ');
       // would the sums hold if the blanks were 0? say so, as a hint for the reviewer
-      const holdIfZero = checks.every((c) => {
-        const v = (ts: typeof c.left) => ts.reduce((a, t) => a + (t.cell.value ?? 0), 0);
-        return Math.abs(v(c.left) - v(c.right)) < 1e-9;
-      });
+      const holdIfZero = blocked.every(holdsIfZero);
       out.push({
         key: table,
         message: zhEn(
-          `${TABLES[table].short.zh}共 ${total} 项勾稽核算中有 ${checks.length} 项含非数字单元格（${zh}），无法核验${holdIfZero ? '；若按 0 计，这些核算均成立' : '；即使按 0 计，部分核算也不成立，请人工复核'}。`,
-          `${TABLES[table].short.en}: ${checks.length} of ${total} checks involve cells without a figure (${en}) and cannot be verified${holdIfZero ? '; read as 0, they would all hold' : '; even read as 0, some would fail: review by hand'}.`,
+          `${TABLES[table].short.zh}共 ${total} 项勾稽核算中有 ${blocked.length} 项含不能计算的单元格（${zh}），无法核验${holdIfZero ? '；若按 0 计，这些核算均成立' : '；即使按 0 计，部分核算也不成立，请人工复核'}。`,
+          `${TABLES[table].short.en}: ${blocked.length} of ${total} checks involve cells without a usable figure (${en}) and cannot be verified${holdIfZero ? '; read as 0, they would all hold' : '; even read as 0, some would fail: review by hand'}.`,
         ),
         targets: [...blockers.values()].map((b) => ctx.cellLoc(table, b)),
         ...(holdIfZero ? {} : { severity: 'warning' as const }),

@@ -1,5 +1,5 @@
 import { T2_COLUMNS } from '../../format/tables';
-import { fmt } from '../arith';
+import { exactSum, fmt } from '../arith';
 import { defineRule, type RuleFinding, zhEn } from '../types';
 
 export default defineRule({
@@ -39,15 +39,18 @@ export default defineRule({
       const f = ctx.cell('t2', 'forward', col.id);
       if (a?.value == null || b?.value == null || f?.value == null) continue;
       if (a.kind !== 'number' || b.kind !== 'number' || f.kind !== 'number') continue;
-      if (f.value > a.value + b.value) {
+      const inflow = exactSum([a.value, b.value]);
+      const excess = exactSum([f.value], [a.value, b.value]);
+      if (inflow === null || excess === null) continue; // past exact arithmetic: not verifiable
+      if (excess > 0) {
         out.push({
           key: `forward:${col.id}`,
           message: zhEn(
-            `“${col.zh}”列结转下年度 ${fmt(f.value)} 大于本年新收 ${fmt(a.value)} + 上年结转 ${fmt(b.value)} = ${fmt(a.value + b.value)}。`,
-            `Column “${col.zh}”: carried forward ${fmt(f.value)} exceeds received ${fmt(a.value)} + carried over ${fmt(b.value)} = ${fmt(a.value + b.value)}.`,
+            `“${col.zh}”列结转下年度 ${fmt(f.value)} 大于本年新收 ${fmt(a.value)} + 上年结转 ${fmt(b.value)} = ${fmt(inflow)}。`,
+            `Column “${col.zh}”: carried forward ${fmt(f.value)} exceeds received ${fmt(a.value)} + carried over ${fmt(b.value)} = ${fmt(inflow)}.`,
           ),
           targets: [ctx.cellLoc('t2', f), ctx.cellLoc('t2', a), ctx.cellLoc('t2', b)],
-          evidence: { expected: a.value + b.value, found: f.value, difference: f.value - a.value - b.value },
+          evidence: { expected: inflow, found: f.value, difference: excess },
         });
       }
     }
