@@ -51,6 +51,27 @@ export type MountMode = 'body' | 'host' | 'none';
 const bodyRoots = new WeakMap<Element, ShadowRoot>();
 const refused = new WeakSet<Element>();
 
+/**
+ * Repair budgets per document, shared by every overlay drawn on it: the engine draws a new overlay after
+ * each re-audit, and a page that keeps replacing <body> must not get a fresh budget each time.
+ */
+interface DocState {
+  place: Backoff;
+  style: Backoff;
+  repairs: number;
+}
+const docStates = new WeakMap<Document, DocState>();
+
+function stateOf(doc: Document): DocState {
+  let s = docStates.get(doc);
+  if (!s) {
+    const now = () => doc.defaultView?.performance?.now() ?? Date.now();
+    s = { place: new Backoff(now), style: new Backoff(now), repairs: 0 };
+    docStates.set(doc, s);
+  }
+  return s;
+}
+
 function bodyRoot(body: HTMLElement): ShadowRoot | null {
   const known = bodyRoots.get(body);
   if (known) return known;
@@ -101,14 +122,11 @@ export class OverlayMount {
   private watchedDocEl: Element | null = null;
   private observer: MutationObserver | null = null;
   private hostObserver: MutationObserver | null = null;
-  private readonly placeBackoff: Backoff;
-  private readonly styleBackoff: Backoff;
+  private readonly state: DocState;
   private placeTimer = 0;
   private styleTimer = 0;
   private stopped = false;
   private mounted = false;
-  /** Times the layer was put back after the page removed it (for tests and diagnostics). */
-  repairs = 0;
 
   constructor(
     private readonly doc: Document,
@@ -117,9 +135,12 @@ export class OverlayMount {
     private readonly layer: HTMLElement,
     private readonly opts: MountOptions = {},
   ) {
-    const now = () => this.doc.defaultView?.performance?.now() ?? Date.now();
-    this.placeBackoff = new Backoff(now);
-    this.styleBackoff = new Backoff(now);
+    this.state = stateOf(doc);
+  }
+
+  /** Times the page undid the overlay and it was put back, on this document (tests, diagnostics). */
+  get repairs(): number {
+    return this.state.repairs;
   }
 
   /** The private root the layer is in now (null before mount or while the document is empty). */
@@ -181,7 +202,7 @@ export class OverlayMount {
     if (this.stopped) return;
     this.watchDocEl();
     if (this.inPlace() || this.placeTimer) return;
-    const wait = this.placeBackoff.next();
+    const wait = this.state.place.next();
     if (wait === 0) {
       this.place();
       return;
@@ -204,11 +225,12 @@ export class OverlayMount {
     } else {
       root = this.ensureHost(html);
     }
-    if (this.root) this.repairs++;
+    if (this.root) this.state.repairs++;
     if (this.layer.parentNode !== root) root.append(...this.content);
     this.root = root;
     this.body = body;
     this.docEl = html;
+    this.layer.dataset.repairs = String(this.state.repairs);
     show(this.layer);
     if (replaced && this.opts.onReplaced) {
       const cb = this.opts.onReplaced;
@@ -250,7 +272,8 @@ export class OverlayMount {
       if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
       if (!host.hasAttribute(HOST_ATTR)) host.setAttribute(HOST_ATTR, '');
     };
-    const wait = this.styleBackoff.next();
+    this.state.repairs++;
+    const wait = this.state.style.next();
     if (wait === 0) {
       fix();
       return;
