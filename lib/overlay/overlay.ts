@@ -351,9 +351,22 @@ export class Overlay {
     el.style.height = `${r.height + 2 * pad}px`;
   }
 
+  /**
+   * Page zoom (a 适老化 `zoom` on <body> or <html>) is inherited by the layer, while positions come from
+   * getBoundingClientRect in viewport pixels: undo it on the layer so its pixels are the viewport's.
+   */
+  private unzoom(): void {
+    const host = this.where.shadowRoot?.host as (Element & { currentCSSZoom?: number }) | undefined;
+    const z = host?.currentCSSZoom;
+    if (typeof z !== 'number' || !(z > 0)) return;
+    const want = Math.abs(z - 1) < 1e-6 ? '' : String(1 / z);
+    if (this.layer.style.zoom !== want) this.layer.style.zoom = want;
+  }
+
   /** Put every marker where its anchor is now. */
   layout(): void {
     if (this.hidden) return;
+    this.unzoom();
     const placed: Array<[number, number]> = [];
     // badges never sit on each other: shift left until free
     const free = (x: number, y: number): number => {

@@ -313,6 +313,52 @@ describe.runIf(HAVE_BROWSER)('the overlay on hostile pages', () => {
     await page.close();
   }, 60_000);
 
+  /** The finding's outline box and the table cell under its centre, both in viewport pixels. */
+  async function boxOverCell(page: Page, id = ROW_TOTAL) {
+    await badgeOnTop(page, id); // scrolls it into view
+    const box = await inOverlay(
+      page,
+      (root, fid) => {
+        const b = root.querySelector<HTMLElement>(`.box.fault[data-finding-id="${fid}"]`);
+        const r = b?.getBoundingClientRect();
+        return r ? { x: r.left, y: r.top, w: r.width, h: r.height } : null;
+      },
+      id,
+    );
+    if (!box) return null;
+    const cell = await page.evaluate((b) => {
+      const td = document.elementFromPoint(b.x + b.w / 2, b.y + b.h / 2)?.closest('td, th');
+      const r = td?.getBoundingClientRect();
+      return r ? { x: r.left, y: r.top, w: r.width, h: r.height } : null;
+    }, box);
+    return { box, cell };
+  }
+
+  it('a zoomed page (适老化 zoom on <body> or <html>) keeps every outline on its cell', async () => {
+    for (const [target, zoom] of [
+      ['body', '1.5'],
+      ['html', '1.25'],
+    ] as const) {
+      const page = await open('/ndbg/broken.html');
+      await badgeShown(page);
+      await page.evaluate(
+        ([t, z]) => {
+          (t === 'body' ? document.body : document.documentElement).style.setProperty('zoom', z);
+        },
+        [target, zoom] as const,
+      );
+      await page.waitForTimeout(300);
+      const at = await boxOverCell(page);
+      expect(at?.cell, `${target} zoom ${zoom}`).not.toBeNull();
+      // the box is the cell's outline, 3 px outside it on every side
+      expect(Math.abs((at?.box.x ?? 0) - ((at?.cell?.x ?? 0) - 3)), target).toBeLessThan(1.5);
+      expect(Math.abs((at?.box.y ?? 0) - ((at?.cell?.y ?? 0) - 3)), target).toBeLessThan(1.5);
+      expect(Math.abs((at?.box.w ?? 0) - ((at?.cell?.w ?? 0) + 6)), target).toBeLessThan(1.5);
+      expect(Math.abs((at?.box.h ?? 0) - ((at?.cell?.h ?? 0) + 6)), target).toBeLessThan(1.5);
+      await page.close();
+    }
+  }, 60_000);
+
   describe('where <body> has a shadow root of the page’s own: the fallback host', () => {
     it('is a plain element before <head> (body stays the last child) whose closed root the page cannot open', async () => {
       const page = await open('/ndbg/owned.html');
