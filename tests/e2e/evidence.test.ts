@@ -12,7 +12,7 @@ import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickAction, EXTENSION_DIR, type Launched, launch, type Site, serve } from '../../scripts/browser';
 import { reportPage, simpleT2 } from '../fixtures/report-html';
-import { HAVE_BROWSER, inOverlay, overlayCount } from './setup';
+import { HAVE_BROWSER, inOverlay, overlayCount, waitForOverlay } from './setup';
 
 const page1 = reportPage({ t2: { ...simpleT2(3), new: [3, 0, 0, 0, 0, 0, 4] }, published: '2025-02-20' });
 
@@ -37,7 +37,7 @@ describe.runIf(HAVE_BROWSER)('evidence: screenshots and the issue list', () => {
     } as never);
     report = await l.context.newPage();
     await report.goto(`http://www.example.gov.cn:${site.port}/ndbg/r1.html`);
-    await expect.poll(() => overlayCount(report), { timeout: 10_000 }).toBe(1);
+    await waitForOverlay(report);
     tabId = await l.worker!.evaluate(async (u) => {
       const c = (
         globalThis as unknown as {

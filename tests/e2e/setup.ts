@@ -1,4 +1,5 @@
-import { E2E_REQUIRED, HAVE_BROWSER, INSTALL_HINT } from '../../scripts/browser';
+import type { Page } from 'playwright-core';
+import { E2E_REQUIRED, HAVE_BROWSER, INSTALL_HINT, overlayCount } from '../../scripts/browser';
 
 if (E2E_REQUIRED && !HAVE_BROWSER) throw new Error(`E2E_REQUIRED=1 but no Chromium found: ${INSTALL_HINT}`);
 
@@ -10,3 +11,10 @@ if (E2E_REQUIRED && !HAVE_BROWSER) throw new Error(`E2E_REQUIRED=1 but no Chromi
  */
 export { inOverlay, overlayCount } from '../../scripts/browser';
 export { HAVE_BROWSER };
+
+/** Wait (outside a test too, e.g. in beforeAll) until the page shows an overlay; throws after `timeout` ms. */
+export async function waitForOverlay(page: Page, timeout = 10_000): Promise<void> {
+  for (const end = Date.now() + timeout; Date.now() < end; await page.waitForTimeout(100))
+    if ((await overlayCount(page)) > 0) return;
+  throw new Error(`no overlay on ${page.url()} within ${timeout} ms`);
+}
