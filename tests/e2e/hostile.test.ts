@@ -165,6 +165,26 @@ describe.runIf(HAVE_BROWSER)('the overlay on hostile pages', () => {
       mode: 'closed',
     });
     expect(await badgeOnTop(page)).toMatchObject({ found: true, onTop: true, inView: true });
+    // real clicks: on the badge the card opens, inside the card it stays, on the page it closes
+    const rectOf = (sel: string) =>
+      inOverlay(
+        page,
+        (root, q) => {
+          const r = root.querySelector(q)?.getBoundingClientRect();
+          return r ? { x: r.left + r.width / 2, y: r.top + Math.min(r.height / 2, 12) } : null;
+        },
+        sel,
+      );
+    const card = () =>
+      inOverlay(page, (root) => root.querySelector<HTMLElement>('.card')?.dataset.findingId ?? null);
+    const b = await rectOf(`.badge[data-finding-id="${ROW_TOTAL}"]`);
+    await page.mouse.click(b?.x ?? 0, b?.y ?? 0);
+    expect(await card()).toBe(ROW_TOTAL);
+    const c = await rectOf('.card h3');
+    await page.mouse.click(c?.x ?? 0, c?.y ?? 0);
+    expect(await card()).toBe(ROW_TOTAL);
+    await page.mouse.click(5, 5);
+    expect(await card()).toBeNull();
     await page.close();
   }, 60_000);
 
