@@ -1,10 +1,10 @@
 /**
- * The on-page overlay: a layer in a closed shadow root (see mount.ts for where it lives and how it survives
- * hostile pages), shown in the top layer, that never restyles or moves the page. Cells at fault get a two-tone outline and a numbered badge on
- * their corner; involved cells a dashed outline that lights up while the finding's card is open; text
- * findings are underlined; section findings sit at the heading; page-level findings in a banner at the top
- * of the report. Positions are recomputed on scroll, resize, zoom and reflow. Text is always set with
- * textContent: nothing from the page or a finding is parsed as HTML.
+ * The on-page overlay: a layer in a closed shadow root (mount.ts: where it lives, how it survives hostile
+ * pages), shown in the top layer, that never restyles or moves the page. Cells at fault get a two-tone
+ * outline and a numbered badge on their corner; involved cells a dashed outline that lights up while the
+ * finding's card is open; text findings are underlined; section findings sit at the heading; page-level
+ * findings in a banner at the top of the report. Positions are recomputed on scroll, resize, zoom and
+ * reflow. Text is always set with textContent: nothing from the page or a finding is parsed as HTML.
  */
 import type { AuditOutput } from '../audit';
 import type { Extracted } from '../extract/index';
