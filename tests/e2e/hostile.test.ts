@@ -5,9 +5,11 @@
  * page that keeps removing the overlay's host (without making us loop). The overlay's closed shadow root
  * is read through CDP (inOverlay), never through page script.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, type Launched, launch, type Site, serve } from '../../scripts/browser';
+import { EXTENSION_DIR, type Launched, launch, ROOT, type Site, serve } from '../../scripts/browser';
 import { reportPage, simpleT2 } from '../fixtures/report-html';
 import { HAVE_BROWSER, inOverlay, overlayCount } from './setup';
 
@@ -36,6 +38,11 @@ body:nth-last-child(1) { letter-spacing: 0.5px; }
 body > :last-child { margin-bottom: 13px; }
 body > :first-child { padding-top: 2px; }
 </style>`;
+const SAMPLES = [
+  '1-clean-county-bureau-trs.html',
+  '2-township-hanweb-defects.html',
+  '3-district-platform-2019-template.html',
+];
 const structural = withBodyEnd(
   withHead(broken, STRUCTURAL_CSS),
   '<div class="only"><span>仅此一项</span></div><p class="tail">尾段</p>',
@@ -78,6 +85,9 @@ describe.runIf(HAVE_BROWSER)('the overlay on hostile pages', () => {
       '/ndbg/structural.html': structural,
       '/ndbg/custom.html': customBefore,
       '/ndbg/owned.html': bodyOwned,
+      ...Object.fromEntries(
+        SAMPLES.map((n) => [`/samples/${n}`, readFileSync(join(ROOT, 'assets', 'samples', n), 'utf8')]),
+      ),
     });
     l = await launch(EXTENSION_DIR);
   }, 120_000);
@@ -138,6 +148,38 @@ describe.runIf(HAVE_BROWSER)('the overlay on hostile pages', () => {
     );
   }
 
+  /** Computed styles and boxes of <html>, <body> and every element in it. */
+  const snapshot = (p: Page) =>
+    p.evaluate(() => {
+      const props = [
+        'display',
+        'color',
+        'background-color',
+        'margin-top',
+        'margin-left',
+        'margin-bottom',
+        'padding-top',
+        'padding-left',
+        'border-top-width',
+        'border-top-color',
+        'outline-style',
+        'font-size',
+        'font-weight',
+        'letter-spacing',
+        'position',
+      ];
+      const els = [
+        document.documentElement,
+        document.body,
+        ...Array.from(document.body.querySelectorAll('*')),
+      ];
+      return els.map((e) => {
+        const cs = getComputedStyle(e);
+        const r = e.getBoundingClientRect();
+        return `${e.localName}.${e.className}|${props.map((k) => cs.getPropertyValue(k)).join(',')}|${[r.x, r.y, r.width, r.height].join(',')}`;
+      });
+    });
+
   it('the page cannot read the marks: no element of ours in its DOM, no shadow root it can open', async () => {
     const page = await open('/ndbg/broken.html');
     await badgeShown(page);
@@ -194,36 +236,6 @@ describe.runIf(HAVE_BROWSER)('the overlay on hostile pages', () => {
     const page = await open('/ndbg/structural.html');
     await badgeShown(page);
     expect(await overlayCount(plain)).toBe(0);
-    const snapshot = (p: Page) =>
-      p.evaluate(() => {
-        const props = [
-          'display',
-          'color',
-          'background-color',
-          'margin-top',
-          'margin-left',
-          'margin-bottom',
-          'padding-top',
-          'padding-left',
-          'border-top-width',
-          'border-top-color',
-          'outline-style',
-          'font-size',
-          'font-weight',
-          'letter-spacing',
-          'position',
-        ];
-        const els = [
-          document.documentElement,
-          document.body,
-          ...Array.from(document.body.querySelectorAll('*')),
-        ];
-        return els.map((e) => {
-          const cs = getComputedStyle(e);
-          const r = e.getBoundingClientRect();
-          return `${e.localName}.${e.className}|${props.map((k) => cs.getPropertyValue(k)).join(',')}|${[r.x, r.y, r.width, r.height].join(',')}`;
-        });
-      });
     const without = await snapshot(plain);
     const withExt = await snapshot(page);
     expect(withExt).toEqual(without);
@@ -245,6 +257,17 @@ describe.runIf(HAVE_BROWSER)('the overlay on hostile pages', () => {
     await plain.close();
     await page.close();
   }, 60_000);
+
+  it('the sample pages (TRS, Hanweb, platform markup) look the same with the overlay as without', async () => {
+    for (const n of SAMPLES) {
+      const plain = await open(`/samples/${n}`, 'www.example.org');
+      const page = await open(`/samples/${n}`);
+      await expect.poll(() => overlayCount(page), { timeout: 15_000 }).toBe(1);
+      expect(await snapshot(page), n).toEqual(await snapshot(plain));
+      await plain.close();
+      await page.close();
+    }
+  }, 90_000);
 
   it('document.open()/write() after load: the overlay comes back with the new content’s marks', async () => {
     const write = (p: Page, html: string) =>
