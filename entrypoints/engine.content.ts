@@ -9,7 +9,7 @@ import { type AuditOutput, auditDocument, toResult } from '@/lib/audit';
 import { ListReply, type ToBackground } from '@/lib/messages';
 import { type PageMetrics, type Region, ToEngine } from '@/lib/messages-engine';
 import type { Finding } from '@/lib/model/schema';
-import { HOST_TAG, Overlay } from '@/lib/overlay/overlay';
+import { isOverlayNode, Overlay } from '@/lib/overlay/overlay';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { overlayStrings, t } from './shared/i18n';
 
@@ -51,7 +51,7 @@ const hiddenFixed: Array<[HTMLElement, string]> = [];
 function hideFixedElements(): void {
   if (hiddenFixed.length) return;
   for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
-    if (el.tagName.toLowerCase() === HOST_TAG) continue;
+    if (isOverlayNode(el)) continue;
     const pos = getComputedStyle(el).position;
     if (pos === 'fixed' || pos === 'sticky') {
       hiddenFixed.push([el, el.style.visibility]);
@@ -150,6 +150,11 @@ class Engine {
           lang: s.lang,
           strings: overlayStrings(s.lang),
           filter: (f: Finding) => s.categories.includes(f.category) && s.severities.includes(f.severity),
+          // the page replaced its content (document.write, a new <body>): audit it and draw again
+          onReplaced: () => {
+            this.lastKey = '';
+            this.run();
+          },
           actions: [
             {
               label: t(s.lang, 'captureToList'),
@@ -221,10 +226,12 @@ class Engine {
   /** Re-audit when the page changes (debounced, bounded); our own host element is ignored. */
   private observe(): void {
     this.observer = new MutationObserver((records) => {
-      const ours = records.every((r) => {
-        const t = r.target as Node;
-        return t.nodeName.toLowerCase() === HOST_TAG || (t instanceof Element && !!t.closest(HOST_TAG));
-      });
+      const ours = records.every(
+        (r) =>
+          isOverlayNode(r.target) ||
+          (r.addedNodes.length + r.removedNodes.length > 0 &&
+            [...r.addedNodes, ...r.removedNodes].every(isOverlayNode)),
+      );
       if (ours || this.timer || this.reaudits >= MAX_REAUDITS) return;
       this.timer = window.setTimeout(() => {
         this.timer = 0;
@@ -232,7 +239,7 @@ class Engine {
         this.run();
       }, 600);
     });
-    this.observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(document, { childList: true, subtree: true, characterData: true });
   }
 
   private send(msg: ToBackground): void {

@@ -11,7 +11,16 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { reportPage, simpleT2, table2Html } from '../tests/fixtures/report-html';
 import { SAMPLES_DIR } from './audit';
-import { buildExtension, HAVE_BROWSER, INSTALL_HINT, type Launched, launch, ROOT, serve } from './browser';
+import {
+  buildExtension,
+  HAVE_BROWSER,
+  INSTALL_HINT,
+  inOverlay,
+  type Launched,
+  launch,
+  ROOT,
+  serve,
+} from './browser';
 import { printTable } from './table';
 
 const RUNS = 7;
@@ -53,15 +62,24 @@ async function reportRow(l: Launched, url: string) {
   for (let i = 0; i < RUNS; i++) {
     const page = await l.context.newPage();
     await page.goto(url);
-    const host = await page.waitForSelector('nianbao-inspector', { state: 'attached', timeout: 10_000 });
-    const t = await host.evaluate((h) => {
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return {
-        audit: Number((h as HTMLElement).dataset.auditMs),
-        drawnAt: Number((h as HTMLElement).dataset.drawnAt),
-        dcl: nav?.domContentLoadedEventEnd ?? 0,
-      };
-    });
+    // the engine's timings sit on the overlay's own element, inside its closed shadow root
+    const timings = () =>
+      inOverlay(page, (root) => {
+        const h = root.querySelector<HTMLElement>('[data-nianbao]');
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        if (!h?.dataset.drawnAt) return null;
+        return {
+          audit: Number(h.dataset.auditMs),
+          drawnAt: Number(h.dataset.drawnAt),
+          dcl: nav?.domContentLoadedEventEnd ?? 0,
+        };
+      });
+    let t = await timings();
+    for (let w = 0; !t && w < 100; w++) {
+      await page.waitForTimeout(100);
+      t = await timings();
+    }
+    if (!t) throw new Error(`no overlay on ${url}`);
     audit.push(t.audit);
     drawn.push(t.drawnAt - t.dcl);
     trav.push(await traversalMs(page));

@@ -12,7 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { type Browser, type BrowserContext, type CDPSession, chromium, type Worker } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type CDPSession,
+  chromium,
+  type Page,
+  type Worker,
+} from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? null;
@@ -145,4 +152,98 @@ export async function clickAction(l: Launched, url: string): Promise<void> {
     'Extensions.triggerAction' as never,
     { id: l.extensionId, targetId: tab.targetId } as never,
   );
+}
+
+// ---- reaching into the overlay's closed shadow root (tests, demo, benchmark) ---------------------------
+
+interface DomNode {
+  nodeType: number;
+  backendNodeId: number;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+  contentDocument?: DomNode;
+  documentURL?: string;
+}
+
+const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
+
+function sessionOf(page: Page): Promise<CDPSession> {
+  let s = cdpSessions.get(page);
+  if (!s) {
+    s = page.context().newCDPSession(page);
+    cdpSessions.set(page, s);
+  }
+  return s;
+}
+
+/**
+ * The overlay's private roots in the page (and in its same-process frames), found through CDP
+ * (DOM.getDocument with pierce: closed shadow roots included): the root that holds an element marked
+ * data-nianbao, or that element's own shadow root (the fallback host). Each with the URL of its document.
+ */
+async function overlayRoots(page: Page): Promise<Array<{ backendNodeId: number; url: string }>> {
+  const cdp = await sessionOf(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as {
+    root: DomNode;
+  };
+  const found = new Map<number, string>();
+  const walk = (n: DomNode, shadow: DomNode | null, url: string): void => {
+    if (n.nodeType === 1 && n.attributes) {
+      for (let i = 0; i < n.attributes.length; i += 2)
+        if (n.attributes[i] === 'data-nianbao') {
+          const r = n.shadowRoots?.[0] ?? shadow;
+          if (r && !found.has(r.backendNodeId)) found.set(r.backendNodeId, url);
+        }
+    }
+    for (const s of n.shadowRoots ?? []) walk(s, s, url);
+    for (const c of n.children ?? []) walk(c, shadow, url);
+    if (n.contentDocument) walk(n.contentDocument, null, n.contentDocument.documentURL ?? '');
+  };
+  walk(root, null, root.documentURL ?? '');
+  return [...found].map(([backendNodeId, url]) => ({ backendNodeId, url }));
+}
+
+/** How many overlays the document at `url` (default: the page's own) holds. */
+export async function overlayCount(page: Page, url = page.url()): Promise<number> {
+  return (await overlayRoots(page)).filter((r) => r.url === url).length;
+}
+
+/**
+ * Run `fn(root, arg)` inside the overlay's closed shadow root, in the page's main world, through CDP
+ * (DOM.resolveNode + Runtime.callFunctionOn); the result comes back as JSON. null without an overlay.
+ * `fn` is sent as source text: it must not use anything from its surroundings.
+ */
+export async function inOverlay<R, A = undefined>(
+  page: Page,
+  fn: (root: ShadowRoot, arg: A) => R | Promise<R>,
+  arg?: A,
+  url = page.url(),
+): Promise<R | null> {
+  const target = (await overlayRoots(page)).find((r) => r.url === url);
+  if (!target) return null;
+  const cdp = await sessionOf(page);
+  const { object } = (await cdp.send('DOM.resolveNode', {
+    backendNodeId: target.backendNodeId,
+  })) as unknown as { object: { objectId?: string } };
+  if (!object.objectId) return null;
+  try {
+    const res = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function (arg) { return (${fn.toString()})(this, arg); }`,
+      arguments: [{ value: arg ?? null }],
+      returnByValue: true,
+      awaitPromise: true,
+    })) as unknown as {
+      result: { value?: unknown };
+      exceptionDetails?: { text: string; exception?: { description?: string } };
+    };
+    if (res.exceptionDetails)
+      throw new Error(
+        `in the overlay: ${res.exceptionDetails.exception?.description ?? res.exceptionDetails.text}`,
+      );
+    return (res.result.value ?? null) as R | null;
+  } finally {
+    await cdp.send('Runtime.releaseObject', { objectId: object.objectId }).catch(() => undefined);
+  }
 }

@@ -7,7 +7,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { main as auditMain, SAMPLES_DIR } from './audit';
-import { buildExtension, HAVE_BROWSER, INSTALL_HINT, launch, ROOT, serve } from './browser';
+import { buildExtension, HAVE_BROWSER, INSTALL_HINT, launch, overlayCount, ROOT, serve } from './browser';
 
 const OUT = join(ROOT, 'demo-output');
 
@@ -48,9 +48,7 @@ export async function main(argv: string[]): Promise<number> {
       const page = await l.context.newPage();
       await page.goto(url);
       // the detector decides, the engine audits and draws; non-reports get nothing
-      await page
-        .waitForSelector('nianbao-inspector', { state: 'attached', timeout: 5000 })
-        .catch(() => undefined);
+      for (let w = 0; w < 50 && (await overlayCount(page)) === 0; w++) await page.waitForTimeout(100);
       await page.waitForTimeout(400);
       const tabId = await l.worker?.evaluate(async (u) => {
         const c = (

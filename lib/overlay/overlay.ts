@@ -1,10 +1,10 @@
 /**
- * The on-page overlay: one <nianbao-inspector> host with an open shadow root, a fixed layer at max z-index
- * that never restyles or moves the page. Cells at fault get a two-tone outline and a numbered badge on
- * their corner; involved cells a dashed outline that lights up while the finding's card is open; text
- * findings are underlined; section findings sit at the heading; page-level findings in a banner at the top
- * of the report. Positions are recomputed on scroll, resize, zoom and reflow. Text is always set with
- * textContent: nothing from the page or a finding is parsed as HTML.
+ * The on-page overlay: a layer in a closed shadow root (mount.ts: where it lives, how it survives hostile
+ * pages), shown in the top layer, that never restyles or moves the page. Cells at fault get a two-tone
+ * outline and a numbered badge on their corner; involved cells a dashed outline that lights up while the
+ * finding's card is open; text findings are underlined; section findings sit at the heading; page-level
+ * findings in a banner at the top of the report. Positions are recomputed on scroll, resize, zoom and
+ * reflow. Text is always set with textContent: nothing from the page or a finding is parsed as HTML.
  */
 import type { AuditOutput } from '../audit';
 import type { Extracted } from '../extract/index';
@@ -13,17 +13,22 @@ import { type BannerItem, buildBanner } from './banner';
 import { buildCard, tagFinding } from './card';
 import { type Anchor, resolveLocator } from './locate';
 import { createMarker } from './markers';
+import { HOST_ATTR, type MountMode, OverlayMount } from './mount';
 import { OVERLAY_CSS } from './style';
 import type { Marker, OverlayOptions } from './types';
 
 export type { OverlayAction, OverlayOptions, OverlayStrings } from './types';
-export { resolveLocator };
+export { HOST_ATTR, resolveLocator };
 
-export const HOST_TAG = 'nianbao-inspector';
+/** Is this node the overlay's own (its layer or its fallback host)? */
+export function isOverlayNode(n: Node | null): boolean {
+  return !!n && n.nodeType === 1 && (n as Element).hasAttribute(HOST_ATTR);
+}
 
 export class Overlay {
+  /** The overlay's own element: the layer, marked with data-nianbao (the engine puts its timings on it). */
   readonly host: HTMLElement;
-  private readonly root: ShadowRoot;
+  private readonly where: OverlayMount;
   private readonly layer: HTMLElement;
   private readonly doc: Document;
   private markers: Marker[] = [];
@@ -42,25 +47,41 @@ export class Overlay {
     private readonly opts: OverlayOptions,
   ) {
     this.doc = doc;
-    const existing = doc.querySelector(HOST_TAG);
-    existing?.remove();
-    this.host = doc.createElement(HOST_TAG);
-    this.host.setAttribute(
-      'style',
-      'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;',
-    );
-    this.root = this.host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = OVERLAY_CSS;
     this.layer = doc.createElement('div');
     this.layer.className = 'layer';
-    this.root.append(style, this.layer);
+    this.layer.setAttribute(HOST_ATTR, '');
+    this.layer.setAttribute('popover', 'manual');
+    this.host = this.layer;
+    this.where = new OverlayMount(doc, [style, this.layer], this.layer, {
+      forceHost: opts.forceHost,
+      onReplaced: () => {
+        // document.open() erased every listener, and <html>/<body> are new: follow the new ones
+        this.unlisten();
+        this.listen();
+        this.opts.onReplaced?.();
+      },
+    });
+  }
+
+  /** Where the layer lives now: in <body>'s closed shadow root, in a fallback host, or nowhere. */
+  get mode(): MountMode {
+    return this.where.mode;
   }
 
   /** Attach to the page and start following layout changes. */
   mount(): void {
-    (this.doc.documentElement ?? this.doc.body)?.appendChild(this.host);
+    this.where.mount();
     this.render();
+    this.listen();
+  }
+
+  private unlisten(): void {
+    for (const c of this.cleanups.splice(0)) c();
+  }
+
+  private listen(): void {
     const win = this.doc.defaultView;
     if (!win) return;
     const schedule = () => this.schedule();
@@ -80,16 +101,30 @@ export class Overlay {
     win.addEventListener('keydown', onKey, true);
     this.cleanups.push(() => win.removeEventListener('keydown', onKey, true));
     const onDown = (e: Event) => {
-      if (this.card && !e.composedPath().includes(this.host)) this.closeCard();
+      if (this.card && !this.isOurs(e)) this.closeCard();
     };
     this.doc.addEventListener('pointerdown', onDown, true);
     this.cleanups.push(() => this.doc.removeEventListener('pointerdown', onDown, true));
   }
 
+  /**
+   * Did a pointer event land on the overlay? Seen from the document, an event inside a closed shadow root
+   * is retargeted to its host (here <body> or the fallback host): ask the root what is under the pointer.
+   */
+  private isOurs(e: Event): boolean {
+    const root = this.where.shadowRoot;
+    if (!root || e.target !== root.host) return false;
+    const p = e as PointerEvent;
+    const el =
+      typeof root.elementFromPoint === 'function' ? root.elementFromPoint(p.clientX, p.clientY) : null;
+    return !!el && el !== this.layer && this.layer.contains(el);
+  }
+
   destroy(): void {
-    for (const c of this.cleanups.splice(0)) c();
+    this.unlisten();
     if (this.frame) this.doc.defaultView?.cancelAnimationFrame(this.frame);
-    this.host.remove();
+    this.frame = 0;
+    this.where.stop();
   }
 
   /** Replace the findings (after a re-audit). */
@@ -316,9 +351,22 @@ export class Overlay {
     el.style.height = `${r.height + 2 * pad}px`;
   }
 
+  /**
+   * Page zoom (a 适老化 `zoom` on <body> or <html>) is inherited by the layer, while positions come from
+   * getBoundingClientRect in viewport pixels: undo it on the layer so its pixels are the viewport's.
+   */
+  private unzoom(): void {
+    const host = this.where.shadowRoot?.host as (Element & { currentCSSZoom?: number }) | undefined;
+    const z = host?.currentCSSZoom;
+    if (typeof z !== 'number' || !(z > 0)) return;
+    const want = Math.abs(z - 1) < 1e-6 ? '' : String(1 / z);
+    if (this.layer.style.zoom !== want) this.layer.style.zoom = want;
+  }
+
   /** Put every marker where its anchor is now. */
   layout(): void {
     if (this.hidden) return;
+    this.unzoom();
     const placed: Array<[number, number]> = [];
     // badges never sit on each other: shift left until free
     const free = (x: number, y: number): number => {

@@ -1,7 +1,10 @@
-/** The overlay's styles. They live inside the shadow root: the page's styles never change. */
+/**
+ * The overlay's styles. They live inside the shadow root: the page's styles never change. No `:host` rule:
+ * the host may be the page's own <body>. The layer is a popover: every UA popover style is overridden.
+ */
 export const OVERLAY_CSS = `
-:host { all: initial; }
-.layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483647; overflow: hidden;
+.layer { all: initial; display: block; position: fixed; inset: 0; width: auto; height: auto; margin: 0; padding: 0;
+  border: 0; background: transparent; pointer-events: none; z-index: 2147483647; overflow: hidden;
   font: 13px/1.5 system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #202124; }
 .layer.hidden { display: none; }
 .layer.capturing .card { visibility: hidden; }

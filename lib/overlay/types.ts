@@ -30,6 +30,13 @@ export interface OverlayOptions {
   filter?: (f: Finding) => boolean;
   /** Extra buttons on every card (e.g. capture and add to the issue list). */
   actions?: OverlayAction[];
+  /**
+   * The page replaced its content (document.open/write, a new <body>): the overlay is back in place but its
+   * marks point at elements that are gone, so the owner should audit again and call update().
+   */
+  onReplaced?: () => void;
+  /** Always mount in the fallback host element instead of <body>'s shadow root (tests). */
+  forceHost?: boolean;
 }
 
 export interface Marker {

@@ -12,7 +12,7 @@ import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickAction, EXTENSION_DIR, type Launched, launch, type Site, serve } from '../../scripts/browser';
 import { reportPage, simpleT2 } from '../fixtures/report-html';
-import { HAVE_BROWSER } from './setup';
+import { HAVE_BROWSER, inOverlay, overlayCount, waitForOverlay } from './setup';
 
 const page1 = reportPage({ t2: { ...simpleT2(3), new: [3, 0, 0, 0, 0, 0, 4] }, published: '2025-02-20' });
 
@@ -37,7 +37,7 @@ describe.runIf(HAVE_BROWSER)('evidence: screenshots and the issue list', () => {
     } as never);
     report = await l.context.newPage();
     await report.goto(`http://www.example.gov.cn:${site.port}/ndbg/r1.html`);
-    await report.waitForSelector('nianbao-inspector', { state: 'attached' });
+    await waitForOverlay(report);
     tabId = await l.worker!.evaluate(async (u) => {
       const c = (
         globalThis as unknown as {
@@ -159,20 +159,23 @@ describe.runIf(HAVE_BROWSER)('evidence: screenshots and the issue list', () => {
       return gone?.findingId ?? '';
     });
     expect(before).toBe('t2-row-total:t2:rowtotal:new');
-    const status = await report.evaluate(async (id) => {
-      const root = document.querySelector('nianbao-inspector')?.shadowRoot;
-      root?.querySelector<HTMLElement>(`.badge[data-finding-id="${id}"]`)?.click();
-      const button = Array.from(root?.querySelectorAll<HTMLButtonElement>('.card button') ?? []).find(
-        (b) => b.textContent === '特写截图并加入清单',
-      );
-      button?.click();
-      for (let i = 0; i < 60; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        const text = root?.querySelector('.card .status')?.textContent ?? '';
-        if (text && text !== '…') return text;
-      }
-      return 'timeout';
-    }, before);
+    const status = await inOverlay(
+      report,
+      async (root, id) => {
+        root.querySelector<HTMLElement>(`.badge[data-finding-id="${id}"]`)?.click();
+        const button = Array.from(root.querySelectorAll<HTMLButtonElement>('.card button')).find(
+          (b) => b.textContent === '特写截图并加入清单',
+        );
+        button?.click();
+        for (let i = 0; i < 60; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          const text = root.querySelector('.card .status')?.textContent ?? '';
+          if (text && text !== '…') return text;
+        }
+        return 'timeout';
+      },
+      before,
+    );
     expect(status).toBe('已加入问题清单（1 条）');
   }, 30_000);
 
@@ -210,7 +213,7 @@ describe.runIf(HAVE_BROWSER)('evidence: screenshots and the issue list', () => {
       reportPage({ t2: simpleT2(3), published: '2025-02-20', bodies: { 6: ['无'] } }),
     );
     await report.reload();
-    await report.waitForSelector('nianbao-inspector', { state: 'attached' });
+    await expect.poll(() => overlayCount(report), { timeout: 10_000 }).toBe(1);
     await expect
       .poll(
         async () => {

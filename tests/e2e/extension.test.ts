@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickAction, EXTENSION_DIR, type Launched, launch, type Site, serve } from '../../scripts/browser';
 import { reportPage, simpleT2 } from '../fixtures/report-html';
-import { HAVE_BROWSER } from './setup';
+import { HAVE_BROWSER, inOverlay, overlayCount } from './setup';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 
@@ -98,15 +98,11 @@ describe.runIf(HAVE_BROWSER)('the extension in Chromium', () => {
     return { page, tabId };
   }
 
-  /** Elements shown in the overlay, read through the open shadow root. */
-  const shown = (page: Page) =>
-    page.evaluate(() => {
-      const host = document.querySelector('nianbao-inspector');
-      const root = host?.shadowRoot;
-      if (!root) return null;
+  /** Elements shown in the overlay, read inside its closed shadow root (through CDP). */
+  const shown = async (page: Page) => {
+    const view = await inOverlay(page, (root) => {
       const items = Array.from(root.querySelectorAll<HTMLElement>('.badge, .banner li'));
       return {
-        hosts: document.querySelectorAll('nianbao-inspector').length,
         ids: items.map((e) => e.dataset.findingId ?? ''),
         cellBadges: Array.from(root.querySelectorAll<HTMLElement>('.badge:not(.section)')).map(
           (e) => e.dataset.findingId ?? '',
@@ -114,6 +110,8 @@ describe.runIf(HAVE_BROWSER)('the extension in Chromium', () => {
         complete: items.every((e) => e.dataset.rule && e.dataset.category && e.dataset.severity),
       };
     });
+    return view && { ...view, hosts: await overlayCount(page) };
+  };
 
   it('marks a report: one host, every finding shown with its data attributes, one marker per cell finding', async () => {
     const { page, tabId } = await open('/ndbg/broken.html');
@@ -137,10 +135,8 @@ describe.runIf(HAVE_BROWSER)('the extension in Chromium', () => {
   it('a card explains the finding when its badge is hovered; addend cells light up', async () => {
     const page = pages[0] as Page;
     const badgeAt = () =>
-      page.evaluate(() => {
-        const b = document
-          .querySelector('nianbao-inspector')
-          ?.shadowRoot?.querySelector<HTMLElement>('[data-finding-id="t2-row-total:t2:rowtotal:new"].badge');
+      inOverlay(page, (root) => {
+        const b = root.querySelector<HTMLElement>('[data-finding-id="t2-row-total:t2:rowtotal:new"].badge');
         const r = b?.getBoundingClientRect();
         return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
       });
@@ -152,14 +148,13 @@ describe.runIf(HAVE_BROWSER)('the extension in Chromium', () => {
     expect(rect?.y).toBeCloseTo(300, -1);
     expect(rect).not.toBeNull();
     await page.mouse.move(rect?.x ?? 0, rect?.y ?? 0);
-    const card = await page.evaluate(() => {
-      const root = document.querySelector('nianbao-inspector')?.shadowRoot;
-      const c = root?.querySelector<HTMLElement>('.card');
+    const card = await inOverlay(page, (root) => {
+      const c = root.querySelector<HTMLElement>('.card');
       return c
         ? {
             id: c.dataset.findingId,
             text: c.textContent ?? '',
-            lit: root?.querySelectorAll('.box.lit').length ?? 0,
+            lit: root.querySelectorAll('.box.lit').length,
           }
         : null;
     });
@@ -172,14 +167,11 @@ describe.runIf(HAVE_BROWSER)('the extension in Chromium', () => {
 
   it('keyboard: Alt+Shift+J opens the next finding, Esc closes the card, then hides every mark', async () => {
     const page = pages[0] as Page;
-    const root = () =>
-      page.evaluate(() => {
-        const r = document.querySelector('nianbao-inspector')?.shadowRoot;
-        return {
-          card: r?.querySelector<HTMLElement>('.card')?.dataset.findingId ?? null,
-          hidden: r?.querySelector('.layer')?.classList.contains('hidden') ?? null,
-        };
-      });
+    const root = async () =>
+      (await inOverlay(page, (r) => ({
+        card: r.querySelector<HTMLElement>('.card')?.dataset.findingId ?? null,
+        hidden: r.querySelector('.layer')?.classList.contains('hidden') ?? null,
+      }))) ?? { card: null, hidden: null };
     await page.mouse.move(5, 5);
     await page.mouse.click(5, 5);
     await page.keyboard.press('Alt+Shift+KeyJ');
@@ -193,10 +185,8 @@ describe.runIf(HAVE_BROWSER)('the extension in Chromium', () => {
   it('hostile text in a cell shows as text and never runs', async () => {
     const page = pages[0] as Page;
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    const inOverlay = await page.evaluate(
-      () => document.querySelector('nianbao-inspector')?.shadowRoot?.querySelectorAll('img').length,
-    );
-    expect(inOverlay).toBe(0);
+    const images = await inOverlay(page, (root) => root.querySelectorAll('img').length);
+    expect(images).toBe(0);
   });
 
   it('the popup lists the same findings; clicking one scrolls the page to it', async () => {
@@ -212,13 +202,7 @@ describe.runIf(HAVE_BROWSER)('the extension in Chromium', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await popup.click('[data-finding-id="t3-totals:t3:rv"]');
     await expect
-      .poll(() =>
-        page.evaluate(
-          () =>
-            document.querySelector('nianbao-inspector')?.shadowRoot?.querySelector<HTMLElement>('.card')
-              ?.dataset.findingId,
-        ),
-      )
+      .poll(() => inOverlay(page, (root) => root.querySelector<HTMLElement>('.card')?.dataset.findingId))
       .toBe('t3-totals:t3:rv');
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
     await popup.close();
@@ -233,53 +217,54 @@ describe.runIf(HAVE_BROWSER)('the extension in Chromium', () => {
       const t = await open(p);
       await t.page.waitForTimeout(800);
       expect(await badge(t.tabId), p).toBe('');
-      expect(await t.page.evaluate(() => document.querySelectorAll('nianbao-inspector').length), p).toBe(0);
+      expect(await overlayCount(t.page), p).toBe(0);
     }
   }, 60_000);
 
   it('the overlay moves no page element', async () => {
-    const { page } = await open('/ndbg/clean.html');
-    await page.waitForSelector('nianbao-inspector', { state: 'attached' });
-    const boxes = () =>
+    // the same page where the extension does not run (another site, nobody asked) and where it draws
+    const boxes = (page: Page) =>
       page.evaluate(() =>
         Array.from(document.querySelectorAll('body *')).map((e) => {
           const r = e.getBoundingClientRect();
           return [r.x, r.y, r.width, r.height].join(',');
         }),
       );
-    const withOverlay = await boxes();
-    await page.evaluate(() => document.querySelector('nianbao-inspector')?.remove());
-    expect(await boxes()).toEqual(withOverlay);
+    const plain = await open('/elsewhere/report.html', 'www.example.org');
+    const { page } = await open('/ndbg/clean.html');
+    await expect.poll(() => overlayCount(page), { timeout: 10_000 }).toBe(1);
+    expect(await overlayCount(plain.page)).toBe(0);
+    expect(await boxes(page)).toEqual(await boxes(plain.page));
   }, 30_000);
 
   it('a report inside an iframe is audited', async () => {
     const { page, tabId } = await open('/ndbg/framed.html');
     await expect.poll(() => badge(tabId), { timeout: 10_000 }).toMatch(/^\d+$/);
     const frame = page.frames().find((f) => f.url().endsWith('/ndbg/broken.html'));
-    expect(await frame?.evaluate(() => document.querySelectorAll('nianbao-inspector').length)).toBe(1);
+    expect(frame).toBeDefined();
+    await expect.poll(() => overlayCount(page, frame?.url()), { timeout: 10_000 }).toBe(1);
+    expect(await overlayCount(page)).toBe(0); // the portal page itself is no report
   }, 30_000);
 
   it('content that arrives after load is audited when it arrives', async () => {
     const { page, tabId } = await open('/ndbg/late.html');
     await expect.poll(() => badge(tabId), { timeout: 15_000 }).toMatch(/^\d+$/);
-    expect(
-      await page.evaluate(
-        () => document.querySelector('nianbao-inspector')?.shadowRoot?.querySelectorAll('.badge').length,
-      ),
-    ).toBeGreaterThan(0);
+    await expect
+      .poll(() => inOverlay(page, (root) => root.querySelectorAll('.badge').length), { timeout: 10_000 })
+      .toBeGreaterThan(0);
   }, 30_000);
 
   it('on another site, nothing runs until the user asks; then the page is audited on demand', async () => {
     const { page, tabId } = await open('/elsewhere/report.html', 'www.example.org');
     await page.waitForTimeout(500);
     expect(await badge(tabId)).toBe('');
-    expect(await page.evaluate(() => document.querySelectorAll('nianbao-inspector').length)).toBe(0);
+    expect(await overlayCount(page)).toBe(0);
     await clickAction(l, page.url()); // the toolbar click grants activeTab
     const popup = await l.context.newPage();
     await popup.goto(`chrome-extension://${l.extensionId}/popup.html?tabId=${tabId}`);
     await popup.click('[data-action="audit"]');
     await expect.poll(() => badge(tabId), { timeout: 10_000 }).toBe('✓');
-    expect(await page.evaluate(() => document.querySelectorAll('nianbao-inspector').length)).toBe(1);
+    expect(await overlayCount(page)).toBe(1);
     await popup.close();
   }, 30_000);
 
@@ -292,23 +277,14 @@ describe.runIf(HAVE_BROWSER)('the extension in Chromium', () => {
     await expect.poll(() => options.locator('.note').textContent()).toBe('Saved');
     const { page, tabId } = await open('/ndbg/broken.html');
     await expect
-      .poll(
-        () =>
-          page.evaluate(
-            () =>
-              document.querySelector('nianbao-inspector')?.shadowRoot?.querySelector('.banner')
-                ?.textContent ?? '',
-          ),
-        { timeout: 10_000 },
-      )
+      .poll(() => inOverlay(page, (root) => root.querySelector('.banner')?.textContent ?? ''), {
+        timeout: 10_000,
+      })
       .toContain('NianBao Inspector');
-    const categories = await page.evaluate(() =>
-      Array.from(
-        document
-          .querySelector('nianbao-inspector')
-          ?.shadowRoot?.querySelectorAll<HTMLElement>('.badge, .banner li') ?? [],
-      ).map((e) => e.dataset.category),
-    );
+    const categories =
+      (await inOverlay(page, (root) =>
+        Array.from(root.querySelectorAll<HTMLElement>('.badge, .banner li')).map((e) => e.dataset.category),
+      )) ?? [];
     expect(categories.length).toBeGreaterThan(0);
     expect(categories).not.toContain('sum');
     const popup = await l.context.newPage();
