@@ -101,7 +101,10 @@ describe('the issue store', () => {
 
   it('a refused save leaves nothing behind: the screenshots are deleted again', async () => {
     const failing = new IssueStore(
-      { get: async () => undefined, set: async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) },
+      {
+        get: async () => undefined,
+        set: async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')),
+      },
       blobs,
     );
     await expect(
@@ -221,7 +224,12 @@ describe('exports', () => {
     expect(md).toContain('a \\| b \\`code\\` \\[link\\](http://evil) \\*\\*bold\\*\\* \\_x\\_ \\~y\\~');
     // a value stays on its own list line
     expect(md).toContain('- **备注**：第一行 - 第二行 # 第三行');
-    expect(md.split('\n').filter((l) => l.startsWith('#')).map((l) => l.slice(0, 3))).toEqual(['# 问', '## ']);
+    expect(
+      md
+        .split('\n')
+        .filter((l) => l.startsWith('#'))
+        .map((l) => l.slice(0, 3)),
+    ).toEqual(['# 问', '## ']);
     expect(mdText('&lt;')).toBe('&amp;lt;');
   });
 
