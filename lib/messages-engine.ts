@@ -90,7 +90,7 @@ function wire<D extends Direction, K extends keyof D & string>(
   if (!spec) throw new ProtocolError(`unknown message ${type}`);
   const parsed = spec.request.safeParse(req);
   if (!parsed.success) throw new ProtocolError(`${type}: bad request`);
-  return { ...(parsed.data as object), type };
+  return Object.assign({}, parsed.data, { type });
 }
 
 /** Send a request and parse its reply; a bad, missing or refused reply throws a ProtocolError. */
@@ -105,9 +105,10 @@ export async function call<D extends Direction, K extends keyof D & string>(
   const env = Envelope.safeParse(raw);
   if (!env.success) throw new ProtocolError(`${type}: no valid reply`);
   if (!env.data.ok) throw new ProtocolError(`${type}: ${env.data.error}`);
-  const value = (dir[type] as D[K]).reply.safeParse(env.data.value);
+  const spec: D[K] = dir[type];
+  const value = z.safeParse<D[K]['reply']>(spec.reply, env.data.value);
   if (!value.success) throw new ProtocolError(`${type}: bad reply`);
-  return value.data as ReplyOf<D, K>;
+  return value.data;
 }
 
 /** Send without waiting for an answer (broadcasts); nobody listening is not an error. */

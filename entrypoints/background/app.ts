@@ -263,5 +263,3 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
     },
   };
 }
-
-export type Background = ReturnType<typeof createBackground>;

@@ -1,6 +1,5 @@
 /** Filters (status, severity, site, search) and the export and delete buttons. */
-import type { IssueStatus } from '@/lib/issues/model';
-import { STATUS_ZH, IssueStatus as StatusSchema } from '@/lib/issues/model';
+import { IssueStatus, STATUS_ZH } from '@/lib/issues/model';
 import { Severity } from '@/lib/model/enums';
 import { FORMATS } from './download';
 import { SEV_ZH, STATUSES } from './IssueRow';
@@ -37,7 +36,7 @@ export function Toolbar({
       <select
         value={filters.status}
         onChange={(e) => {
-          const s = StatusSchema.safeParse(value(e));
+          const s = IssueStatus.safeParse(value(e));
           setFilters({ ...filters, status: s.success ? s.data : '' });
         }}
         aria-label="整改状态"

@@ -129,8 +129,14 @@ export class IssueStore {
   private async addNow(page: PageInfo, findings: Finding[], opts: AddOptions): Promise<IssueEntry[]> {
     const lang = opts.lang ?? 'zh';
     const entries = await this.read();
+    // findings already listed for this page, or twice in the call, are added once
     const listed = new Set(entries.filter((e) => samePage(e.pageUrl, page.url)).map((e) => e.findingId));
-    const fresh = findings.filter((f) => !listed.has(f.id) && listed.add(f.id));
+    const fresh: Finding[] = [];
+    for (const f of findings) {
+      if (listed.has(f.id)) continue;
+      listed.add(f.id);
+      fresh.push(f);
+    }
     if (fresh.length === 0) return [];
     if (entries.length + fresh.length > MAX_ENTRIES) {
       throw new StoreFullError(
@@ -244,15 +250,6 @@ export class IssueStore {
     const still = new Set(kept.flatMap((e) => e.imageKeys));
     for (const key of new Set(gone.flatMap((e) => e.imageKeys)))
       if (!still.has(key)) await this.blobs.delete(key);
-  }
-
-  async image(key: string): Promise<Blob | null> {
-    return this.blobs.get(key);
-  }
-
-  /** Entries recorded for this page. */
-  async forPage(url: string): Promise<IssueEntry[]> {
-    return (await this.list()).filter((e) => samePage(e.pageUrl, url));
   }
 
   /** Compare the page's current audit with its entries; record the re-check on each entry. */

@@ -143,7 +143,7 @@ describe('the issue store', () => {
     expect(r.fixed.map((e) => e.ruleId)).toContain('t2-row-total');
     expect(r.present.map((e) => e.ruleId)).toContain('year-publication');
     expect(r.fresh.map((f) => f.ruleId)).toContain('section-six-items');
-    const saved = await store.forPage(PAGE.url);
+    const saved = (await store.list()).filter((e) => e.pageUrl === PAGE.url);
     expect(saved.every((e) => e.recheck?.at === clock.toISOString())).toBe(true);
   });
 });
@@ -170,7 +170,7 @@ describe('exports', () => {
       inspector: '',
       screenshot: { name: 'shot.png', annotated: png(1), plain: png(2) },
     });
-    const files = unzipSync(await toZip(entries, (k) => store.image(k)));
+    const files = unzipSync(await toZip(entries, (k) => blobs.get(k)));
     expect(Object.keys(files).sort()).toEqual([
       'images/shot.png',
       'images/shot_原图.png',
