@@ -14,7 +14,14 @@ import {
 } from '../../lib/issues/export';
 import { locationText } from '../../lib/issues/location';
 import type { PageInfo } from '../../lib/issues/model';
-import { IssueStore, MAX_ENTRIES, MemoryBlobs, MemoryKeyValue, StoreFullError } from '../../lib/issues/store';
+import {
+  COUNTERS_KEY,
+  IssueStore,
+  MAX_ENTRIES,
+  MemoryBlobs,
+  MemoryKeyValue,
+  StoreFullError,
+} from '../../lib/issues/store';
 import { reportPage, simpleT2 } from '../fixtures/report-html';
 import { auditHtml } from '../helpers';
 
@@ -64,6 +71,14 @@ describe('the issue store', () => {
     await store.remove([`www.example.gov.cn-20261122-${added.length}`]);
     const again = await store.add(PAGE, broken.findings, { inspector: '' });
     expect(again.map((x) => x.id)).toEqual([`www.example.gov.cn-20261122-${added.length + 1}`]);
+  });
+
+  it('a list kept before counters existed: numbers go on after its last entry, even once deleted', async () => {
+    const added = await store.add(PAGE, broken.findings.slice(0, 3), { inspector: '' });
+    kv.data.delete(COUNTERS_KEY); // as an older version stored it
+    await store.remove([added[2]?.id ?? '']);
+    const [again] = await store.add(PAGE, broken.findings.slice(2, 3), { inspector: '' });
+    expect(again?.id).toBe('www.example.gov.cn-20261122-4');
   });
 
   it('stores the screenshot once, annotated and plain, and drops images nobody refers to', async () => {
