@@ -254,6 +254,30 @@ describe('the background checks senders', () => {
   });
 });
 
+describe('per-tab results', () => {
+  it('a frame without a report never replaces the frame that has one; navigating clears the tab', async () => {
+    await audited(1, resultWith(2, 'r'));
+    const notReport = { ...resultWith(0, 'n'), report: { ...base.report, isReport: false } };
+    await ask(content(1, 4, `${SITE}/ad.html`), 'audit-done', {
+      url: `${SITE}/ad.html`,
+      result: notReport,
+      order: [],
+    });
+    expect(await ask(popup, 'get-result', { tabId: 1 })).toMatchObject({
+      frameId: 0,
+      url: `${SITE}/ndbg/1.html`,
+    });
+    // the same frame may replace itself (the report was changed into something else)
+    await ask(content(1, 0), 'audit-failed', { url: `${SITE}/ndbg/1.html`, error: 'boom' });
+    expect(await ask(popup, 'get-result', { tabId: 1 })).toMatchObject({ error: 'boom', result: null });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('!');
+    const tab = await fakeBrowser.tabs.get(1);
+    await fakeBrowser.tabs.onUpdated.trigger(1, { status: 'loading', url: `${SITE}/next.html` }, tab);
+    await expect.poll(() => ask(popup, 'get-result', { tabId: 1 })).toBeNull();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('');
+  });
+});
+
 describe('the background owns the settings', () => {
   it('stores what the options page sends and tells the engines of audited tabs', async () => {
     await audited(1, resultWith(1, 'x'));
