@@ -27,6 +27,8 @@ import { ReauditGate } from './shared/reaudit';
 
 type ToBackground = typeof ENGINE_TO_BACKGROUND;
 
+const FRAME_WAIT_MS = 250;
+
 function ask<K extends keyof ToBackground & string>(
   type: K,
   req: RequestOf<ToBackground, K>,
@@ -53,10 +55,16 @@ class Engine {
     });
   }
 
+  /**
+   * After the next paint, or at most FRAME_WAIT_MS: a tab that is hidden (or a context that ended) paints
+   * no frame, and a capture must not wait for one forever.
+   */
   private nextFrame(): Promise<void> {
-    return new Promise((r) =>
-      this.ctx.requestAnimationFrame(() => this.ctx.requestAnimationFrame(() => r())),
-    );
+    return new Promise((resolve) => {
+      const done = () => resolve();
+      requestAnimationFrame(() => requestAnimationFrame(done));
+      setTimeout(done, FRAME_WAIT_MS);
+    });
   }
 
   async start(forced: boolean): Promise<void> {
