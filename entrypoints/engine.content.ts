@@ -27,7 +27,7 @@ import { ReauditGate } from './shared/reaudit';
 
 type ToBackground = typeof ENGINE_TO_BACKGROUND;
 
-const FRAME_WAIT_MS = 250;
+const FRAME_WAIT_MS = 1000;
 
 function ask<K extends keyof ToBackground & string>(
   type: K,
