@@ -68,10 +68,6 @@ export class PageCapture {
     }
   }
 
-  get hiddenCount(): number {
-    return this.hidden.length;
-  }
-
   /** Images in view that are still loading: wait for them, at most LATE_IMAGES_MS. */
   private lateImages(): Promise<void> {
     const pending = Array.from(this.doc.querySelectorAll('img')).filter((img) => {

@@ -77,7 +77,11 @@ describe('the engine answers the protocol', () => {
     expect(await call(ENGINE, 'restore-page', { x: 0, y: 120 }, background)).toBe(true);
     expect([header?.style.visibility, sticky?.style.visibility]).toEqual(['visible', '']);
     expect(p.win.scrollY).toBe(120);
-    expect(p.capture.hiddenCount).toBe(0);
+    // hidden again on the next capture, and restored again
+    await call(ENGINE, 'scroll-to', { y: 0, hideFixed: true }, background);
+    expect(header?.style.visibility).toBe('hidden');
+    await call(ENGINE, 'restore-page', { x: 0, y: 0 }, background);
+    expect(header?.style.visibility).toBe('visible');
   });
 
   it('focuses, hides, finds regions and takes new settings', async () => {
