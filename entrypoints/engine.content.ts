@@ -1,135 +1,119 @@
 /**
  * The engine, injected on demand (by the background, after the detector found a report, or when the user
  * asks): audit the document, draw the overlay, report to the background, follow changes to the page.
- * Errors are caught and reported; nothing is thrown into the page.
+ * Errors are caught and reported; nothing is thrown into the page. Everything it starts (listeners, the
+ * observer, timers, the overlay) ends with WXT's content-script context, when the extension reloads.
  */
 
 import browser from 'webextension-polyfill';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type AuditOutput, auditDocument, toResult } from '@/lib/audit';
-import { ListReply, type ToBackground } from '@/lib/messages';
-import { type PageMetrics, type Region, ToEngine } from '@/lib/messages-engine';
+import {
+  call,
+  ENGINE,
+  ENGINE_TO_BACKGROUND,
+  handle,
+  type Region,
+  type ReplyOf,
+  type RequestOf,
+} from '@/lib/messages-engine';
 import type { Finding } from '@/lib/model/schema';
 import { isOverlayNode, Overlay } from '@/lib/overlay/overlay';
-import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { engineHandlers } from './shared/engine-handlers';
 import { overlayStrings, t } from './shared/i18n';
+import { cropRegion, PageCapture } from './shared/page-capture';
+import { ReauditGate } from './shared/reaudit';
 
-const MAX_REAUDITS = 20;
+type ToBackground = typeof ENGINE_TO_BACKGROUND;
 
-function nextFrame(): Promise<void> {
-  return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
-}
+const FRAME_WAIT_MS = 1000;
 
-function metrics(): PageMetrics {
-  return {
-    scrollX: window.scrollX,
-    scrollY: window.scrollY,
-    scrollHeight: Math.max(document.documentElement.scrollHeight, document.body?.scrollHeight ?? 0),
-    innerWidth: window.innerWidth,
-    innerHeight: window.innerHeight,
-    dpr: window.devicePixelRatio || 1,
-  };
-}
-
-/** Wait (bounded) for images in view that are still loading. */
-function lateImages(): Promise<void> {
-  const pending = Array.from(document.images).filter((img) => {
-    if (img.complete) return false;
-    const r = img.getBoundingClientRect();
-    return r.bottom > 0 && r.top < window.innerHeight;
-  });
-  if (pending.length === 0) return Promise.resolve();
-  return Promise.race([
-    Promise.all(
-      pending.map((img) => new Promise((r) => img.addEventListener('load', r, { once: true }))),
-    ).then(() => undefined),
-    new Promise<void>((r) => setTimeout(r, 1500)),
-  ]);
-}
-
-/** Fixed and sticky page elements would repeat in every slice of a whole-page capture: hide them meanwhile. */
-const hiddenFixed: Array<[HTMLElement, string]> = [];
-function hideFixedElements(): void {
-  if (hiddenFixed.length) return;
-  for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
-    if (isOverlayNode(el)) continue;
-    const pos = getComputedStyle(el).position;
-    if (pos === 'fixed' || pos === 'sticky') {
-      hiddenFixed.push([el, el.style.visibility]);
-      el.style.visibility = 'hidden';
-    }
-  }
-}
-function restoreFixed(): void {
-  for (const [el, v] of hiddenFixed.splice(0)) el.style.visibility = v;
+function ask<K extends keyof ToBackground & string>(
+  type: K,
+  req: RequestOf<ToBackground, K>,
+): Promise<ReplyOf<ToBackground, K>> {
+  return call(ENGINE_TO_BACKGROUND, type, req, (msg) => browser.runtime.sendMessage(msg));
 }
 
 class Engine {
   private overlay: Overlay | null = null;
-  private settings: Settings = parseSettings({});
-  private observer: MutationObserver | null = null;
+  private settings: Settings = DEFAULT_SETTINGS;
   private timer = 0;
-  private reaudits = 0;
   private lastKey = '';
   private forced = false;
+  private readonly gate = new ReauditGate();
+  private readonly capture: PageCapture;
 
-  force(): void {
-    this.forced = true;
+  constructor(private readonly ctx: ContentScriptContext) {
+    this.capture = new PageCapture(window, document, {
+      keep: (el) => isOverlayNode(el),
+      positionOf: (el) => getComputedStyle(el).position,
+      nextFrame: () => this.nextFrame(),
+      sleep: (ms) => new Promise((r) => this.ctx.setTimeout(r, ms)),
+      relayout: () => this.overlay?.layout(),
+    });
+  }
+
+  /**
+   * After the next paint, or at most FRAME_WAIT_MS: a tab that is hidden (or a context that ended) paints
+   * no frame, and a capture must not wait for one forever.
+   */
+  private nextFrame(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => resolve();
+      requestAnimationFrame(() => requestAnimationFrame(done));
+      setTimeout(done, FRAME_WAIT_MS);
+    });
   }
 
   async start(forced: boolean): Promise<void> {
     this.forced = forced;
-    try {
-      const stored = await browser.storage.local.get(SETTINGS_KEY);
-      this.settings = parseSettings(stored[SETTINGS_KEY]);
-    } catch {
-      // defaults
-    }
-    browser.runtime.onMessage.addListener((raw: unknown) => {
-      const parsed = ToEngine.safeParse(raw);
-      if (!parsed.success) return undefined;
-      const msg = parsed.data;
-      switch (msg.type) {
-        case 'run-audit':
+    const listener = handle(
+      ENGINE,
+      engineHandlers({
+        runForced: () => {
           this.forced = true;
           this.run();
-          return undefined;
-        case 'focus-finding':
-          return Promise.resolve(this.overlay?.focus(msg.id) ?? false);
-        case 'set-hidden':
-          this.overlay?.setHidden(msg.hidden);
-          return nextFrame().then(() => true);
-        case 'capture-info':
-          return Promise.resolve(metrics());
-        case 'scroll-to':
-          return this.scrollForCapture(msg.y, msg.hideFixed);
-        case 'restore-page':
-          restoreFixed();
-          window.scrollTo(msg.x, msg.y);
-          return nextFrame().then(() => true);
-        case 'finding-region':
-          return this.region(msg.id);
-      }
+        },
+        focus: (id) => this.overlay?.focus(id) ?? false,
+        setHidden: async (hidden) => {
+          this.overlay?.setHidden(hidden);
+          await this.nextFrame();
+          return true;
+        },
+        capture: this.capture,
+        region: (id) => this.region(id),
+        applySettings: (s) => {
+          this.settings = s;
+          this.lastKey = '';
+          this.run();
+        },
+      }),
+      () => ({ id: browser.runtime.id, base: browser.runtime.getURL('/') }),
+    );
+    browser.runtime.onMessage.addListener(listener);
+    this.ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(listener);
+      this.overlay?.destroy();
+      this.overlay = null;
     });
-    browser.storage.onChanged.addListener((changes) => {
-      const change = changes[SETTINGS_KEY];
-      if (!change) return;
-      this.settings = parseSettings(change.newValue);
-      this.lastKey = '';
-      this.run();
-    });
+    this.settings = await ask('get-settings', {}).catch(() => DEFAULT_SETTINGS);
+    if (!this.ctx.isValid) return;
     this.run();
     this.observe();
   }
 
   /** Audit and (re)draw. */
   run(): void {
+    if (!this.ctx.isValid) return;
     let out: AuditOutput;
     const started = performance.now();
     try {
       out = auditDocument(document, location.href);
     } catch (err) {
-      this.send({
-        type: 'audit-failed',
+      this.gate.ran(started, performance.now());
+      this.send('audit-failed', {
         url: location.href,
         error: err instanceof Error ? err.message : String(err),
       });
@@ -145,34 +129,7 @@ class Engine {
       } else if (this.overlay && key === this.lastKey) {
         this.overlay.layout();
       } else {
-        const s = this.settings;
-        const opts = {
-          lang: s.lang,
-          strings: overlayStrings(s.lang),
-          filter: (f: Finding) => s.categories.includes(f.category) && s.severities.includes(f.severity),
-          // the page replaced its content (document.write, a new <body>): audit it and draw again
-          onReplaced: () => {
-            this.lastKey = '';
-            this.run();
-          },
-          actions: [
-            {
-              label: t(s.lang, 'captureToList'),
-              run: async (f: Finding) => {
-                const reply = ListReply.safeParse(
-                  await browser.runtime.sendMessage({ type: 'capture-finding-to-list', findingId: f.id }),
-                );
-                if (!reply.success) return t(s.lang, 'captureFailed', '');
-                return reply.data.ok
-                  ? t(s.lang, 'addedToList', String(reply.data.added))
-                  : t(s.lang, 'captureFailed', reply.data.error ?? '');
-              },
-            },
-          ],
-        };
-        if (this.overlay) this.overlay.destroy();
-        this.overlay = new Overlay(document, out, opts);
-        this.overlay.mount();
+        this.draw(out);
       }
       // timings on our own host element, for the browser benchmark (npm run bench:browser)
       if (this.overlay) {
@@ -184,25 +141,46 @@ class Engine {
       // drawing failed: the audit still stands
       console.debug('[年报巡检] overlay', err);
     }
+    this.gate.ran(started, performance.now());
     this.lastKey = key;
     if (!out.report.isReport && !this.forced && window !== window.top) return; // a frame without a report
-    this.send({
-      type: 'audit-done',
+    this.send('audit-done', {
       url: location.href,
       result: toResult(out),
       order: this.overlay?.shown.map((f) => f.id) ?? [],
-      forced: this.forced,
     });
   }
 
-  private async scrollForCapture(y: number, hideFixed: boolean): Promise<PageMetrics> {
-    if (hideFixed) hideFixedElements();
-    window.scrollTo(window.scrollX, y);
-    await nextFrame();
-    await lateImages();
-    this.overlay?.layout();
-    await nextFrame();
-    return metrics();
+  private draw(out: AuditOutput): void {
+    const s = this.settings;
+    const opts = {
+      lang: s.lang,
+      strings: overlayStrings(s.lang),
+      filter: (f: Finding) => s.categories.includes(f.category) && s.severities.includes(f.severity),
+      // the page replaced its content (document.write, a new <body>): audit it and draw again
+      onReplaced: () => {
+        this.lastKey = '';
+        this.run();
+      },
+      actions: [
+        {
+          label: t(s.lang, 'captureToList'),
+          run: async (f: Finding) => {
+            try {
+              const reply = await ask('capture-finding-to-list', { findingId: f.id });
+              return reply.ok
+                ? t(s.lang, 'addedToList', String(reply.added))
+                : t(s.lang, 'captureFailed', reply.error ?? '');
+            } catch {
+              return t(s.lang, 'captureFailed', '');
+            }
+          },
+        },
+      ],
+    };
+    this.overlay?.destroy();
+    this.overlay = new Overlay(document, out, opts);
+    this.overlay.mount();
   }
 
   /** Focus a finding and return the region to crop: its table, or its block, in viewport pixels. */
@@ -210,56 +188,47 @@ class Engine {
     if (!this.overlay?.focus(id, false)) return null;
     this.overlay.setCapturing(true);
     const el = this.overlay.anchorOf(id);
-    await nextFrame();
+    await this.nextFrame();
     this.overlay.layout();
-    await nextFrame();
+    await this.nextFrame();
     if (!el) return null;
-    const area = el.closest('table') ?? el;
-    const r = area.getBoundingClientRect();
-    const cell = el.getBoundingClientRect();
-    // a tall table: keep the part around the cell
-    const top = r.height > window.innerHeight ? Math.max(r.top, cell.top - window.innerHeight / 2) : r.top;
-    const height = Math.min(r.height, window.innerHeight);
-    return { left: r.left, top, width: r.width, height };
+    const area = (el.closest('table') ?? el).getBoundingClientRect();
+    return cropRegion(area, el.getBoundingClientRect(), window.innerHeight);
   }
 
-  /** Re-audit when the page changes (debounced, bounded); our own host element is ignored. */
+  /** Re-audit when the page changes (debounced, time-bounded: ./shared/reaudit.ts); our own host is ignored. */
   private observe(): void {
-    this.observer = new MutationObserver((records) => {
+    const observer = new MutationObserver((records) => {
       const ours = records.every(
         (r) =>
           isOverlayNode(r.target) ||
           (r.addedNodes.length + r.removedNodes.length > 0 &&
             [...r.addedNodes, ...r.removedNodes].every(isOverlayNode)),
       );
-      if (ours || this.timer || this.reaudits >= MAX_REAUDITS) return;
-      this.timer = window.setTimeout(() => {
+      if (ours || this.timer) return;
+      this.timer = this.ctx.setTimeout(() => {
         this.timer = 0;
-        this.reaudits++;
         this.run();
-      }, 600);
+      }, this.gate.delay(performance.now()));
     });
-    this.observer.observe(document, { childList: true, subtree: true, characterData: true });
+    // the document, not <html>: after document.open() the new content is still seen
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+    this.ctx.onInvalidated(() => observer.disconnect());
   }
 
-  private send(msg: ToBackground): void {
-    void browser.runtime.sendMessage(msg).catch(() => undefined);
+  private send<K extends 'audit-done' | 'audit-failed'>(type: K, req: RequestOf<ToBackground, K>): void {
+    void ask(type, req).catch(() => undefined);
   }
 }
 
 export default defineContentScript({
   registration: 'runtime',
-  main() {
-    const g = globalThis as unknown as { __nianbaoEngine?: Engine; __nianbaoForced?: boolean };
+  main(ctx) {
+    // Each injection starts a new engine: WXT's new context invalidates the previous one in this frame,
+    // which removes its overlay, listeners, observer and timers.
+    const g = globalThis as unknown as { __nianbaoForced?: boolean };
     const forced = g.__nianbaoForced === true;
     g.__nianbaoForced = false;
-    if (g.__nianbaoEngine) {
-      if (forced) g.__nianbaoEngine.force();
-      g.__nianbaoEngine.run();
-      return;
-    }
-    const engine = new Engine();
-    g.__nianbaoEngine = engine;
-    void engine.start(forced);
+    void new Engine(ctx).start(forced);
   },
 });

@@ -1,29 +1,180 @@
 /**
- * Messages to the engine content script (background/popup → engine), as zod schemas. Kept apart from
- * lib/messages.ts so the engine does not build the AuditResult schema it never parses.
+ * The message protocol's machinery (`message`, `call`, `notify`, `handle`) and the part of the protocol the
+ * engine content script needs: what it receives (ENGINE) and what it sends to the background
+ * (ENGINE_TO_BACKGROUND). Kept apart from lib/messages.ts, which declares the whole protocol, so the engine
+ * bundle never builds the AuditResult schema: the engine checks the envelope of the audit it sends, the
+ * background parses it in full (lib/messages.ts declares `audit-done` with the full schema).
+ *
+ * On the wire a request is `{ type, ...fields }` and a reply is `{ ok: true, value }` or `{ ok: false, error }`.
  */
 import { z } from 'zod/mini';
+import type { AuditResult } from './model/schema';
+import { Settings } from './settings';
 
-export const RunAudit = z.object({ type: z.literal('run-audit') });
-export const FocusFinding = z.object({ type: z.literal('focus-finding'), id: z.string() });
-export const SetHidden = z.object({ type: z.literal('set-hidden'), hidden: z.boolean() });
+/** Who may send a message: a content script (for its own tab and frame) or an extension page / the background. */
+export type Origin = 'content' | 'extension';
 
-/** Capture support: page metrics, scrolling slice by slice, the region of one finding. */
-export const CaptureInfo = z.object({ type: z.literal('capture-info') });
-export const ScrollTo = z.object({ type: z.literal('scroll-to'), y: z.number(), hideFixed: z.boolean() });
-export const RestorePage = z.object({ type: z.literal('restore-page'), x: z.number(), y: z.number() });
-export const FindingRegion = z.object({ type: z.literal('finding-region'), id: z.string() });
+export interface MessageSpec<
+  Q extends z.ZodMiniType = z.ZodMiniType,
+  R extends z.ZodMiniType = z.ZodMiniType,
+> {
+  request: Q;
+  reply: R;
+  from: readonly Origin[];
+}
 
-export const ToEngine = z.union([
-  RunAudit,
-  FocusFinding,
-  SetHidden,
-  CaptureInfo,
-  ScrollTo,
-  RestorePage,
-  FindingRegion,
+export function message<Q extends z.ZodMiniType, R extends z.ZodMiniType>(
+  request: Q,
+  reply: R,
+  from: readonly Origin[],
+): MessageSpec<Q, R> {
+  return { request, reply, from };
+}
+
+export type Direction = Record<string, MessageSpec>;
+export type RequestOf<D extends Direction, K extends keyof D> = z.output<D[K]['request']>;
+export type ReplyOf<D extends Direction, K extends keyof D> = z.output<D[K]['reply']>;
+
+/** The parts of a runtime.MessageSender the protocol looks at. */
+export interface Sender {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number; url?: string };
+}
+
+/** A checked sender: content scripts carry their tab and frame, taken from the browser, never from the message. */
+export type From =
+  | { origin: 'content'; tabId: number; frameId: number; url: string }
+  | { origin: 'extension'; tabId?: undefined; frameId?: undefined; url: string };
+
+/** Where our own extension's pages live, and its id. */
+export interface Self {
+  id: string;
+  /** runtime.getURL('/') */
+  base: string;
+}
+
+/** Content script, extension page or unknown (refused). */
+export function classify(sender: Sender, self: Self): From | null {
+  if (sender.id !== undefined && sender.id !== self.id) return null;
+  const url = sender.url ?? '';
+  if (url.startsWith(self.base)) return { origin: 'extension', url };
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || tabId < 0) return null;
+  return { origin: 'content', tabId, frameId: sender.frameId ?? 0, url: url || sender.tab?.url || '' };
+}
+
+export class ProtocolError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProtocolError';
+  }
+}
+
+const Envelope = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
 ]);
-export type ToEngine = z.infer<typeof ToEngine>;
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function wire<D extends Direction, K extends keyof D & string>(
+  dir: D,
+  type: K,
+  req: RequestOf<D, K>,
+): object {
+  const spec = dir[type];
+  if (!spec) throw new ProtocolError(`unknown message ${type}`);
+  const parsed = spec.request.safeParse(req);
+  if (!parsed.success) throw new ProtocolError(`${type}: bad request`);
+  return Object.assign({}, parsed.data, { type });
+}
+
+/** Send a request and parse its reply; a bad, missing or refused reply throws a ProtocolError. */
+export async function call<D extends Direction, K extends keyof D & string>(
+  dir: D,
+  type: K,
+  req: RequestOf<D, K>,
+  send: (msg: object) => Promise<unknown>,
+): Promise<ReplyOf<D, K>> {
+  const msg = wire(dir, type, req);
+  const raw = await send(msg);
+  const env = Envelope.safeParse(raw);
+  if (!env.success) throw new ProtocolError(`${type}: no valid reply`);
+  if (!env.data.ok) throw new ProtocolError(`${type}: ${env.data.error}`);
+  const spec: D[K] = dir[type];
+  const value = z.safeParse<D[K]['reply']>(spec.reply, env.data.value);
+  if (!value.success) throw new ProtocolError(`${type}: bad reply`);
+  return value.data;
+}
+
+/** Send without waiting for an answer (broadcasts); nobody listening is not an error. */
+export function notify<D extends Direction, K extends keyof D & string>(
+  dir: D,
+  type: K,
+  req: RequestOf<D, K>,
+  send: (msg: object) => Promise<unknown> | undefined,
+): void {
+  const msg = wire(dir, type, req);
+  try {
+    void Promise.resolve(send(msg)).catch(() => undefined);
+  } catch {
+    // no receiver
+  }
+}
+
+/** One handler per message of the direction: the type checker fails when one is missing. */
+export type Handlers<D extends Direction> = {
+  [K in keyof D]: (req: RequestOf<D, K>, from: From) => ReplyOf<D, K> | Promise<ReplyOf<D, K>>;
+};
+
+/** sendResponse is optional in the type only so the listener fits every browser's listener signature. */
+export type Listener = (
+  raw: unknown,
+  sender: Sender,
+  sendResponse?: (reply: unknown) => void,
+) => true | undefined;
+
+/**
+ * A runtime.onMessage listener for one direction: messages of other directions are left to other listeners;
+ * a request from a sender the message does not allow, or that does not parse, is refused; the handler's
+ * answer is checked against the reply schema. Answers with sendResponse and `return true` (Chrome, Firefox,
+ * the polyfill and fakeBrowser all accept it).
+ */
+export function handle<D extends Direction>(dir: D, handlers: Handlers<D>, self: () => Self): Listener {
+  return (raw, sender, respond) => {
+    const sendResponse = (reply: unknown) => respond?.(reply);
+    const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+    if (typeof type !== 'string' || !Object.hasOwn(dir, type)) return undefined;
+    const spec = dir[type] as MessageSpec;
+    const from = classify(sender, self());
+    if (!from || !spec.from.includes(from.origin)) {
+      sendResponse({ ok: false, error: 'refused' });
+      return true;
+    }
+    const req = spec.request.safeParse(raw);
+    if (!req.success) {
+      sendResponse({ ok: false, error: 'bad request' });
+      return true;
+    }
+    const run = handlers[type] as (req: unknown, from: From) => unknown;
+    Promise.resolve()
+      .then(() => run(req.data, from))
+      .then(
+        (value) => {
+          const out = spec.reply.safeParse(value);
+          sendResponse(out.success ? { ok: true, value: out.data } : { ok: false, error: 'bad reply' });
+        },
+        (err: unknown) => sendResponse({ ok: false, error: errorText(err) }),
+      );
+    return true;
+  };
+}
+
+// ---- the engine's part of the protocol -------------------------------------------------------------------
 
 export const PageMetrics = z.object({
   scrollX: z.number(),
@@ -37,3 +188,51 @@ export type PageMetrics = z.infer<typeof PageMetrics>;
 
 export const Region = z.object({ left: z.number(), top: z.number(), width: z.number(), height: z.number() });
 export type Region = z.infer<typeof Region>;
+
+export const ListReply = z.object({ ok: z.boolean(), added: z.number(), error: z.optional(z.string()) });
+export type ListReply = z.infer<typeof ListReply>;
+
+const none = z.object({});
+const EXT: readonly Origin[] = ['extension'];
+const CONTENT: readonly Origin[] = ['content'];
+
+/** background/popup → engine (tabs.sendMessage to the engine's frame). */
+export const ENGINE = {
+  'run-audit': message(none, z.null(), EXT),
+  /** scroll to a finding, flash it, open its card */
+  'focus-finding': message(z.object({ id: z.string() }), z.boolean(), EXT),
+  /** hide the overlay for the plain copy of a screenshot */
+  'set-hidden': message(z.object({ hidden: z.boolean() }), z.boolean(), EXT),
+  // capture support: page metrics, scrolling slice by slice, the region of one finding
+  'capture-info': message(none, PageMetrics, EXT),
+  'scroll-to': message(z.object({ y: z.number(), hideFixed: z.boolean() }), PageMetrics, EXT),
+  'restore-page': message(z.object({ x: z.number(), y: z.number() }), z.boolean(), EXT),
+  'finding-region': message(z.object({ id: z.string() }), z.nullable(Region), EXT),
+  'settings-changed': message(z.object({ settings: Settings }), z.null(), EXT),
+} as const;
+export type EngineDirection = typeof ENGINE;
+
+/** Enough of an AuditResult to be worth sending; the background parses the whole of it. */
+const AuditEnvelope = z.custom<AuditResult>(
+  (v) =>
+    typeof v === 'object' &&
+    v !== null &&
+    Array.isArray((v as { findings?: unknown }).findings) &&
+    typeof (v as { report?: unknown }).report === 'object',
+);
+
+/** content scripts → background, as the engine sees them (lib/messages.ts declares the same with full schemas). */
+export const ENGINE_TO_BACKGROUND = {
+  /** the detector: this frame looks like a report; inject the engine (entrypoints/detector.ts sends the literal) */
+  'report-detected': message(none, z.null(), CONTENT),
+  /** the audit of this frame; `order` lists finding ids as numbered on the page */
+  'audit-done': message(
+    z.object({ url: z.string(), result: AuditEnvelope, order: z.array(z.string()) }),
+    z.null(),
+    CONTENT,
+  ),
+  'audit-failed': message(z.object({ url: z.string(), error: z.string() }), z.null(), CONTENT),
+  /** a finding's card: close-up of this finding, added to the issue list */
+  'capture-finding-to-list': message(z.object({ findingId: z.string() }), ListReply, CONTENT),
+  'get-settings': message(none, Settings, ['content', 'extension']),
+} as const;

@@ -1,51 +1,34 @@
 /**
- * Messages between the extension's contexts (detector/engine content scripts ↔ background ↔ popup), as zod
- * schemas: every message is parsed on arrival, anything else is ignored.
+ * The extension's message protocol: every message, per direction, with its request and reply schemas.
+ *   BACKGROUND  what the background answers (from content scripts and from extension pages)
+ *   ENGINE      what the engine content script answers (lib/messages-engine.ts)
+ *   PAGES       what the background broadcasts to open extension pages (popup, manager, options)
+ * The background is the only writer of the issue list, the per-tab results and the settings: every other
+ * context asks it through these messages. Requests meant for extension pages are refused from content
+ * scripts; a content script speaks only for its own tab and frame (the background takes both from the sender).
  */
 import { z } from 'zod/mini';
+import { IssueEntry, IssueList, IssueStatus } from './issues/model';
+import { ENGINE_TO_BACKGROUND, ListReply, message, type Origin } from './messages-engine';
 import { AuditResult } from './model/schema';
+import { Settings } from './settings';
 
-export { FocusFinding, RunAudit, SetHidden, ToEngine } from './messages-engine';
-
-/** detector → background: this frame looks like a report; inject the engine. */
-export const ReportDetected = z.object({ type: z.literal('report-detected') });
-/** engine → background: the audit of this frame. `order` lists finding ids as numbered on the page. */
-export const AuditDone = z.object({
-  type: z.literal('audit-done'),
-  url: z.string(),
-  result: AuditResult,
-  order: z.array(z.string()),
-  forced: z.boolean(),
-});
-export const AuditFailed = z.object({ type: z.literal('audit-failed'), url: z.string(), error: z.string() });
-/** popup → background */
-export const GetResult = z.object({ type: z.literal('get-result'), tabId: z.number() });
-export const AuditTab = z.object({ type: z.literal('audit-tab'), tabId: z.number() });
-/** popup → background: capture the tab (visible area, whole page, or one finding's close-up). */
-export const CaptureMode = z.enum(['visible', 'full', 'finding']);
-export type CaptureMode = z.infer<typeof CaptureMode>;
-export const Capture = z.object({
-  type: z.literal('capture'),
-  tabId: z.number(),
-  mode: CaptureMode,
-  findingId: z.optional(z.string()),
-});
-/** engine (a finding's card) → background: close-up of this finding, added to the issue list. */
-export const CaptureFindingToList = z.object({
-  type: z.literal('capture-finding-to-list'),
-  findingId: z.string(),
-});
-
-export const ToBackground = z.union([
-  ReportDetected,
-  AuditDone,
-  AuditFailed,
-  GetResult,
-  AuditTab,
-  Capture,
-  CaptureFindingToList,
-]);
-export type ToBackground = z.infer<typeof ToBackground>;
+export {
+  call,
+  classify,
+  ENGINE,
+  ENGINE_TO_BACKGROUND,
+  type From,
+  type Handlers,
+  handle,
+  ListReply,
+  notify,
+  type PageMetrics,
+  ProtocolError,
+  type Region,
+  type Self,
+  type Sender,
+} from './messages-engine';
 
 export const TabState = z.object({
   url: z.string(),
@@ -58,6 +41,9 @@ export type TabState = z.infer<typeof TabState>;
 
 export const AuditTabReply = z.object({ ok: z.boolean(), error: z.optional(z.string()) });
 export type AuditTabReply = z.infer<typeof AuditTabReply>;
+
+export const CaptureMode = z.enum(['visible', 'full', 'finding']);
+export type CaptureMode = z.infer<typeof CaptureMode>;
 
 export const Shot = z.object({
   annotated: z.string(),
@@ -72,5 +58,63 @@ export const CaptureReply = z.object({
   error: z.optional(z.string()),
 });
 export type CaptureReply = z.infer<typeof CaptureReply>;
-export const ListReply = z.object({ ok: z.boolean(), added: z.number(), error: z.optional(z.string()) });
-export type ListReply = z.infer<typeof ListReply>;
+
+export const RecheckCounts = z.object({ fixed: z.number(), present: z.number(), fresh: z.number() });
+export type RecheckCounts = z.infer<typeof RecheckCounts>;
+
+const EXT: readonly Origin[] = ['extension'];
+const tab = { tabId: z.number() };
+
+export const BACKGROUND = {
+  ...ENGINE_TO_BACKGROUND,
+  // the same message as the engine declares it, with the result parsed in full
+  'audit-done': message(
+    z.object({ url: z.string(), result: AuditResult, order: z.array(z.string()) }),
+    z.null(),
+    ENGINE_TO_BACKGROUND['audit-done'].from,
+  ),
+  /** pages: the state of a tab (its audit, or why there is none) */
+  'get-result': message(z.object(tab), z.nullable(TabState), EXT),
+  /** pages: audit this tab now, even if it does not look like a report */
+  'audit-tab': message(z.object(tab), AuditTabReply, EXT),
+  /** pages: capture the tab (visible area, whole page, or one finding's close-up) */
+  capture: message(
+    z.object({ ...tab, mode: CaptureMode, findingId: z.optional(z.string()) }),
+    CaptureReply,
+    EXT,
+  ),
+  /** pages: capture and add the tab's findings (all, or one) to the issue list */
+  'capture-to-list': message(
+    z.object({ ...tab, mode: z.enum(['visible', 'finding']), findingId: z.optional(z.string()) }),
+    ListReply,
+    EXT,
+  ),
+  /** pages: add findings of the tab (all when findingIds is null), with a screenshot already taken */
+  'issues-add': message(
+    z.object({ ...tab, findingIds: z.nullable(z.array(z.string())), shot: z.optional(Shot) }),
+    ListReply,
+    EXT,
+  ),
+  'issues-list': message(z.object({}), IssueList, EXT),
+  'issues-update': message(
+    z.object({
+      id: z.string(),
+      patch: z.object({ status: z.optional(IssueStatus), note: z.optional(z.string()) }),
+    }),
+    z.nullable(IssueEntry),
+    EXT,
+  ),
+  'issues-remove': message(z.object({ ids: z.array(z.string()) }), z.null(), EXT),
+  /** pages: compare the tab's audit with its entries in the list and record the re-check */
+  'issues-recheck': message(z.object(tab), z.nullable(RecheckCounts), EXT),
+  'set-settings': message(z.object({ settings: Settings }), Settings, EXT),
+} as const;
+export type BackgroundDirection = typeof BACKGROUND;
+
+/** background → extension pages (runtime.sendMessage, no answer awaited). */
+export const PAGES = {
+  'issues-changed': message(z.object({}), z.null(), EXT),
+  'tab-changed': message(z.object(tab), z.null(), EXT),
+  'settings-changed': message(z.object({ settings: Settings }), z.null(), EXT),
+} as const;
+export type PagesDirection = typeof PAGES;

@@ -7,8 +7,9 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Lang } from '@/lib/model/schema';
-import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings, sitePattern } from '@/lib/settings';
+import { DEFAULT_SETTINGS, type Settings, sitePattern } from '@/lib/settings';
 import { CATEGORY_KEY, SEVERITY_KEY, t } from '../shared/i18n';
+import { ask } from '../shared/messaging';
 import '../shared/base.css';
 import './style.css';
 
@@ -22,17 +23,24 @@ function Options() {
   const [note, setNote] = useState<string | null>(null);
 
   useEffect(() => {
-    void browser.storage.local.get(SETTINGS_KEY).then((v) => setS(parseSettings(v[SETTINGS_KEY])));
+    void ask('get-settings', {})
+      .catch(() => DEFAULT_SETTINGS)
+      .then(setS);
   }, []);
   if (!s) return null;
   const lang: Lang = s.lang;
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   document.title = t(lang, 'optionsTitle');
 
+  // the background stores the settings and tells every context
   const save = async (next: Settings) => {
     setS(next);
-    await browser.storage.local.set({ [SETTINGS_KEY]: next });
-    setNote(t(next.lang, 'saved'));
+    try {
+      setS(await ask('set-settings', { settings: next }));
+      setNote(t(next.lang, 'saved'));
+    } catch (err) {
+      setNote(err instanceof Error ? err.message : String(err));
+    }
   };
 
   const addSite = async (e: Event) => {

@@ -5,26 +5,18 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { RecheckSummary } from '@/lib/issues/store';
-import { CaptureReply, type Shot, type TabState } from '@/lib/messages';
+import type { CaptureReply, RecheckCounts, Shot, TabState } from '@/lib/messages';
 import type { Lang } from '@/lib/model/schema';
-import type { Settings } from '@/lib/settings';
 import { t } from '../shared/i18n';
-import { addPageFindings as addToList, dataUrlToBlob, issueStore } from '../shared/issue-store';
+import { dataUrlToBlob } from '../shared/issue-store';
+import { ask } from '../shared/messaging';
 
-export async function captureShots(
-  tabId: number,
-  mode: 'visible' | 'full' | 'finding',
-  findingId?: string,
-): Promise<CaptureReply> {
-  const raw = await browser.runtime.sendMessage({
-    type: 'capture',
-    tabId,
-    mode,
-    ...(findingId ? { findingId } : {}),
-  });
-  const parsed = CaptureReply.safeParse(raw);
-  return parsed.success ? parsed.data : { ok: false, shots: [], error: 'no reply' };
+function captureShots(tabId: number, mode: 'visible' | 'full'): Promise<CaptureReply> {
+  return ask('capture', { tabId, mode }).catch((err: unknown) => ({
+    ok: false,
+    shots: [],
+    error: err instanceof Error ? err.message : String(err),
+  }));
 }
 
 function ShotView({ shot, lang, index, count }: { shot: Shot; lang: Lang; index: number; count: number }) {
@@ -55,21 +47,18 @@ function ShotView({ shot, lang, index, count }: { shot: Shot; lang: Lang; index:
   );
 }
 
-export function Evidence({ tabId, state, settings }: { tabId: number; state: TabState; settings: Settings }) {
-  const lang = settings.lang;
+export function Evidence({ tabId, state, lang }: { tabId: number; state: TabState; lang: Lang }) {
   const [shots, setShots] = useState<Shot[]>([]);
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<string | null>(null);
-  const [recheck, setRecheck] = useState<RecheckSummary | null>(null);
+  const [recheck, setRecheck] = useState<RecheckCounts | null>(null);
   const result = state.result;
 
   useEffect(() => {
     if (!result?.report.isReport) return;
-    void (async () => {
-      const store = issueStore();
-      if ((await store.forPage(state.url)).length === 0) return;
-      setRecheck(await store.recheck(state.url, result));
-    })();
+    void ask('issues-recheck', { tabId })
+      .then(setRecheck)
+      .catch(() => undefined);
   }, [state]);
 
   const capture = async (mode: 'visible' | 'full') => {
@@ -84,12 +73,11 @@ export function Evidence({ tabId, state, settings }: { tabId: number; state: Tab
   const addAll = async () => {
     if (!result) return;
     setBusy(true);
-    try {
-      const n = await addToList(state, result.findings, settings, shots[0]);
-      setNote(t(lang, 'addedToList', String(n)));
-    } catch (err) {
-      setNote(err instanceof Error ? err.message : String(err));
-    }
+    const shot = shots[0];
+    const reply = await ask('issues-add', { tabId, findingIds: null, ...(shot ? { shot } : {}) }).catch(
+      (err: unknown) => ({ ok: false, added: 0, error: err instanceof Error ? err.message : String(err) }),
+    );
+    setNote(reply.ok ? t(lang, 'addedToList', String(reply.added)) : (reply.error ?? ''));
     setBusy(false);
   };
 
@@ -97,14 +85,11 @@ export function Evidence({ tabId, state, settings }: { tabId: number; state: Tab
     <section class="evidence">
       <h2>{t(lang, 'issueList')}</h2>
       {recheck && (
-        <p
-          class="recheck"
-          data-recheck={`${recheck.fixed.length}/${recheck.present.length}/${recheck.fresh.length}`}
-        >
+        <p class="recheck" data-recheck={`${recheck.fixed}/${recheck.present}/${recheck.fresh}`}>
           {t(lang, 'recheckDone', new Date().toLocaleDateString())}：
-          <span class="fixed">{t(lang, 'recheckFixed', String(recheck.fixed.length))}</span>，
-          <span class="present">{t(lang, 'recheckPresent', String(recheck.present.length))}</span>，
-          <span class="fresh">{t(lang, 'recheckNew', String(recheck.fresh.length))}</span>
+          <span class="fixed">{t(lang, 'recheckFixed', String(recheck.fixed))}</span>，
+          <span class="present">{t(lang, 'recheckPresent', String(recheck.present))}</span>，
+          <span class="fresh">{t(lang, 'recheckNew', String(recheck.fresh))}</span>
         </p>
       )}
       <div class="row">

@@ -1,23 +1,22 @@
 /**
- * The issue store as the extension uses it: entries in storage.local, screenshots in IndexedDB (both
- * shared by the background, the popup and the manager page, and kept across browser restarts).
+ * The issue list's storage adapters: entries in storage.local, screenshots in IndexedDB (kept across browser
+ * restarts). Only the background writes (entrypoints/background/); the manager page reads screenshots
+ * through `evidenceImages()`, which offers no way to write.
  */
 
-import browser from 'webextension-polyfill';
-import { type BlobStore, IssueStore, type KeyValue, MemoryBlobs } from '@/lib/issues/store';
-import type { Shot, TabState } from '@/lib/messages';
-import type { Finding } from '@/lib/model/schema';
-import type { Settings } from '@/lib/settings';
+import type { Storage } from 'webextension-polyfill';
+import { type BlobStore, type KeyValue, MemoryBlobs } from '@/lib/issues/store';
 
 const DB = 'nianbao-evidence';
 const STORE = 'images';
 
-class LocalKeyValue implements KeyValue {
+export class LocalKeyValue implements KeyValue {
+  constructor(private readonly area: Storage.StorageArea) {}
   async get(key: string): Promise<unknown> {
-    return (await browser.storage.local.get(key))[key];
+    return (await this.area.get(key))[key];
   }
-  async set(key: string, value: unknown): Promise<void> {
-    await browser.storage.local.set({ [key]: value });
+  async set(items: Record<string, unknown>): Promise<void> {
+    await this.area.set(items);
   }
 }
 
@@ -26,6 +25,20 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
     r.onsuccess = () => resolve(r.result);
     r.onerror = () => reject(r.error);
   });
+}
+
+interface StoredImage {
+  type: string;
+  bytes: Uint8Array;
+}
+
+function isStoredImage(v: unknown): v is StoredImage {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { type?: unknown }).type === 'string' &&
+    (v as { bytes?: unknown }).bytes instanceof Uint8Array
+  );
 }
 
 class IndexedDbBlobs implements BlobStore {
@@ -48,56 +61,25 @@ class IndexedDbBlobs implements BlobStore {
     await request((await this.tx('readwrite')).put({ type: blob.type, bytes }, key));
   }
   async get(key: string): Promise<Blob | null> {
-    const v = (await request((await this.tx('readonly')).get(key))) as
-      | { type: string; bytes: Uint8Array }
-      | undefined;
-    return v ? new Blob([v.bytes as Uint8Array<ArrayBuffer>], { type: v.type }) : null;
+    const v: unknown = await request((await this.tx('readonly')).get(key));
+    return isStoredImage(v) ? new Blob([v.bytes as Uint8Array<ArrayBuffer>], { type: v.type }) : null;
   }
   async delete(key: string): Promise<void> {
     await request((await this.tx('readwrite')).delete(key));
   }
 }
 
-export function issueStore(): IssueStore {
-  const blobs: BlobStore = typeof indexedDB === 'undefined' ? new MemoryBlobs() : new IndexedDbBlobs();
-  return new IssueStore(new LocalKeyValue(), blobs);
+/** The screenshot store (the background's; in memory where IndexedDB is missing). */
+export function evidenceBlobs(): BlobStore {
+  return typeof indexedDB === 'undefined' ? new MemoryBlobs() : new IndexedDbBlobs();
+}
+
+/** Read-only access to the stored screenshots (manager page: thumbnails, ZIP export). */
+export function evidenceImages(): { get(key: string): Promise<Blob | null> } {
+  const blobs = evidenceBlobs();
+  return { get: (key) => blobs.get(key) };
 }
 
 export async function dataUrlToBlob(url: string): Promise<Blob> {
   return (await fetch(url)).blob();
-}
-
-/** Add findings of an audited tab to the issue list, with a screenshot (annotated and plain) as evidence. */
-export async function addPageFindings(
-  state: TabState,
-  findings: Finding[],
-  settings: Settings,
-  shot?: Shot,
-): Promise<number> {
-  const r = state.result?.report;
-  if (!r) return 0;
-  const added = await issueStore().add(
-    {
-      url: state.url,
-      title: r.title ?? '',
-      siteName: r.siteName ?? '',
-      agency: r.agency,
-      reportYear: r.reportYear,
-    },
-    findings,
-    {
-      inspector: settings.inspector,
-      lang: settings.lang,
-      ...(shot
-        ? {
-            screenshot: {
-              name: shot.name,
-              annotated: await dataUrlToBlob(shot.annotated),
-              plain: await dataUrlToBlob(shot.plain),
-            },
-          }
-        : {}),
-    },
-  );
-  return added.length;
 }

@@ -40,6 +40,17 @@ export function formatTime(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
+/** The first `max` characters of a string, counted in code points: an emoji is never cut in half. */
+export function cutCodePoints(s: string, max: number): string {
+  let out = '';
+  let n = 0;
+  for (const ch of s) {
+    if (n++ >= max) break;
+    out += ch;
+  }
+  return out;
+}
+
 /** A file name that carries the site, the report and the time. */
 export function screenshotName(url: string, title: string, when: Date, kind = ''): string {
   let site = 'page';
@@ -52,10 +63,11 @@ export function screenshotName(url: string, title: string, when: Date, kind = ''
     s
       .replace(/[\\/:*?"<>|#%&{}$!'@+`=\s]+/g, '')
       .replace(/[.]+$/, '')
-      .slice(0, 40);
+      .replace(/[\u0000-\u001f\u007f]/g, '');
+  const short = (s: string) => cutCodePoints(clean(s), 40);
   const p = (n: number) => String(n).padStart(2, '0');
   const stamp = `${when.getFullYear()}${p(when.getMonth() + 1)}${p(when.getDate())}-${p(when.getHours())}${p(when.getMinutes())}${p(when.getSeconds())}`;
-  return `${[clean(site), clean(title) || 'report', stamp, kind].filter(Boolean).join('_')}.png`;
+  return `${[short(site), short(title) || 'report', stamp, kind].filter(Boolean).join('_')}.png`;
 }
 
 /** Name of each stored image in exports: the annotated one under the entry's screenshot name. */
@@ -86,6 +98,24 @@ function images(entry: IssueEntry): string[] {
   return entry.imageKeys.map((k) => `images/${imageFileName(entry, k)}`);
 }
 
+/**
+ * Page text as Markdown text: every character Markdown or HTML would act on is escaped, newlines become
+ * spaces (a value stays on its line of the list).
+ */
+export function mdText(s: string): string {
+  return s
+    .replace(/\r\n?|\n|\u2028|\u2029/g, ' ')
+    .replace(/[\\`*_[\]|~<>&]/g, (c) =>
+      c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`,
+    );
+}
+
+/** A link target that stays one: http(s) URLs only, with spaces and angle brackets percent-encoded. */
+function mdUrl(url: string): string | null {
+  if (!/^https?:\/\//i.test(url)) return null;
+  return url.replace(/[\s<>()\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
 export function toMarkdown(entries: IssueEntry[]): string {
   const out = [
     `# 问题清单`,
@@ -94,13 +124,19 @@ export function toMarkdown(entries: IssueEntry[]): string {
     '',
   ];
   for (const e of entries) {
-    out.push(`## ${e.id} ${e.type}（${SEVERITY_ZH[e.severity]}）`, '');
+    out.push(`## ${mdText(e.id)} ${mdText(e.type)}（${SEVERITY_ZH[e.severity]}）`, '');
     for (const c of COLUMNS) {
       if (c.header === '问题编号' || c.header === '问题类型') continue;
       const v = c.value(e);
-      if (v) out.push(`- **${c.header}**：${c.header === '页面地址' ? `<${v}>` : v.replace(/\n/g, ' ')}`);
+      if (!v) continue;
+      const url = c.header === '页面地址' ? mdUrl(v) : null;
+      out.push(`- **${c.header}**：${url ? `<${url}>` : mdText(v)}`);
     }
-    for (const img of images(e)) out.push('', `![${e.id}](${encodeURI(img)})`);
+    for (const img of images(e))
+      out.push(
+        '',
+        `![${mdText(e.id)}](${encodeURI(img).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`,
+      );
     out.push('');
   }
   return out.join('\n');

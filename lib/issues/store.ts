@@ -1,24 +1,37 @@
 /**
  * The issue list store: entries in a key-value storage (extension storage), images in a blob store
- * (IndexedDB). Bounded: past MAX_ENTRIES, or when the storage refuses, adding fails with a clear message.
+ * (IndexedDB). Bounded: past MAX_ENTRIES, or when the storage refuses, adding fails with a clear message and
+ * leaves nothing behind. One store instance (the background's) owns the list: its operations run one after
+ * another, each reading the storage afresh, so concurrent requests never lose an entry. 问题编号 come from a
+ * per-prefix counter kept beside the list: never reused, even after the last entry of a prefix is deleted.
  * Adapters make it run the same in the extension and in tests.
  */
+import { z } from 'zod/mini';
 import type { AuditResult, Finding } from '../model/schema';
 import { locationText } from './location';
-import { IssueEntry, IssueList, type IssueStatus, type PageInfo } from './model';
+import { IssueEntry, IssueList, type PageInfo } from './model';
 
 export const ISSUES_KEY = 'issues';
+/** The last number given per prefix ("site-YYYYMMDD-"). */
+export const COUNTERS_KEY = 'issue-counters';
 export const MAX_ENTRIES = 2000;
 
 export interface KeyValue {
   get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
+  /** Writes every item at once (storage.local.set of several keys). */
+  set(items: Record<string, unknown>): Promise<void>;
 }
 
 export interface BlobStore {
   put(key: string, blob: Blob): Promise<void>;
   get(key: string): Promise<Blob | null>;
   delete(key: string): Promise<void>;
+}
+
+export interface AddOptions {
+  inspector: string;
+  lang?: 'zh' | 'en';
+  screenshot?: { name: string; annotated: Blob; plain?: Blob };
 }
 
 export class StoreFullError extends Error {
@@ -52,21 +65,41 @@ export interface RecheckSummary {
   fresh: Finding[];
 }
 
+const Counters = z.record(z.string(), z.number());
+
 export class IssueStore {
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly kv: KeyValue,
     private readonly blobs: BlobStore,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async list(): Promise<IssueEntry[]> {
+  /** Run one operation after the ones before it (a failed one does not stop the next). */
+  private serial<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(op, op);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  list(): Promise<IssueEntry[]> {
+    return this.serial(() => this.read());
+  }
+
+  private async read(): Promise<IssueEntry[]> {
     const parsed = IssueList.safeParse(await this.kv.get(ISSUES_KEY));
     return parsed.success ? parsed.data : [];
   }
 
-  private async save(entries: IssueEntry[]): Promise<void> {
+  private async counters(): Promise<Record<string, number>> {
+    const parsed = Counters.safeParse(await this.kv.get(COUNTERS_KEY));
+    return parsed.success ? parsed.data : {};
+  }
+
+  private async save(entries: IssueEntry[], counters?: Record<string, number>): Promise<void> {
     try {
-      await this.kv.set(ISSUES_KEY, entries);
+      await this.kv.set({ [ISSUES_KEY]: entries, ...(counters ? { [COUNTERS_KEY]: counters } : {}) });
     } catch (err) {
       throw new StoreFullError(
         `问题清单无法保存（${err instanceof Error ? err.message : String(err)}）：存储空间已满，请先导出并删除部分条目。`,
@@ -74,35 +107,36 @@ export class IssueStore {
     }
   }
 
-  /** Next 问题编号 for a site on a day: site-YYYYMMDD-n, never reused. */
-  private nextId(entries: IssueEntry[], site: string, day: string): string {
-    const prefix = `${site}-${day}-`;
-    let max = 0;
+  /**
+   * The last number given for a prefix: the counter, or (lists kept before counters existed) the highest
+   * number in the list. One pass over the list.
+   */
+  private lastNumber(entries: IssueEntry[], counters: Record<string, number>, prefix: string): number {
+    let max = counters[prefix] ?? 0;
     for (const e of entries)
       if (e.id.startsWith(prefix)) max = Math.max(max, Number(e.id.slice(prefix.length)) || 0);
-    return `${prefix}${max + 1}`;
+    return max;
   }
 
   /**
    * Add findings of a page (those already in the list for the same page are skipped). The screenshot, when
    * given, is stored once and referenced by every entry added with it.
    */
-  async add(
-    page: PageInfo,
-    findings: Finding[],
-    opts: {
-      inspector: string;
-      lang?: 'zh' | 'en';
-      screenshot?: { name: string; annotated: Blob; plain?: Blob };
-    } = {
-      inspector: '',
-    },
-  ): Promise<IssueEntry[]> {
+  add(page: PageInfo, findings: Finding[], opts: AddOptions = { inspector: '' }): Promise<IssueEntry[]> {
+    return this.serial(() => this.addNow(page, findings, opts));
+  }
+
+  private async addNow(page: PageInfo, findings: Finding[], opts: AddOptions): Promise<IssueEntry[]> {
     const lang = opts.lang ?? 'zh';
-    const entries = await this.list();
-    const fresh = findings.filter(
-      (f) => !entries.some((e) => e.findingId === f.id && samePage(e.pageUrl, page.url)),
-    );
+    const entries = await this.read();
+    // findings already listed for this page, or twice in the call, are added once
+    const listed = new Set(entries.filter((e) => samePage(e.pageUrl, page.url)).map((e) => e.findingId));
+    const fresh: Finding[] = [];
+    for (const f of findings) {
+      if (listed.has(f.id)) continue;
+      listed.add(f.id);
+      fresh.push(f);
+    }
     if (fresh.length === 0) return [];
     if (entries.length + fresh.length > MAX_ENTRIES) {
       throw new StoreFullError(
@@ -111,9 +145,12 @@ export class IssueStore {
     }
     const when = this.now();
     const site = siteOf(page.url);
+    const prefix = `${site}-${ymd(when)}-`;
+    const counters = await this.counters();
+    let n = this.lastNumber(entries, counters, prefix);
     const imageKeys: string[] = [];
     if (opts.screenshot) {
-      const base = `${site}-${when.getTime()}`;
+      const base = `${site}-${when.getTime()}-${n + 1}`;
       try {
         await this.blobs.put(`${base}-annotated`, opts.screenshot.annotated);
         imageKeys.push(`${base}-annotated`);
@@ -122,6 +159,7 @@ export class IssueStore {
           imageKeys.push(`${base}-plain`);
         }
       } catch (err) {
+        await this.drop(imageKeys);
         throw new StoreFullError(
           `截图无法保存（${err instanceof Error ? err.message : String(err)}）：存储空间不足。`,
         );
@@ -129,8 +167,9 @@ export class IssueStore {
     }
     const added: IssueEntry[] = [];
     for (const f of fresh) {
+      n++;
       const entry: IssueEntry = {
-        id: this.nextId([...entries, ...added], site, ymd(when)),
+        id: `${prefix}${n}`,
         findingId: f.id,
         ruleId: f.ruleId,
         category: f.category,
@@ -155,15 +194,32 @@ export class IssueStore {
       };
       added.push(IssueEntry.parse(entry));
     }
-    await this.save([...entries, ...added]);
+    try {
+      await this.save([...entries, ...added], { ...counters, [prefix]: n });
+    } catch (err) {
+      // a refused save leaves nothing behind
+      await this.drop(imageKeys);
+      throw err;
+    }
     return added;
   }
 
-  async update(
+  private async drop(keys: string[]): Promise<void> {
+    for (const key of keys) await this.blobs.delete(key).catch(() => undefined);
+  }
+
+  update(
     id: string,
     patch: Partial<Pick<IssueEntry, 'status' | 'note' | 'recheck'>>,
   ): Promise<IssueEntry | null> {
-    const entries = await this.list();
+    return this.serial(() => this.updateNow(id, patch));
+  }
+
+  private async updateNow(
+    id: string,
+    patch: Partial<Pick<IssueEntry, 'status' | 'note' | 'recheck'>>,
+  ): Promise<IssueEntry | null> {
+    const entries = await this.read();
     const i = entries.findIndex((e) => e.id === id);
     const cur = entries[i];
     if (!cur) return null;
@@ -173,33 +229,36 @@ export class IssueStore {
     return next;
   }
 
-  async setStatus(id: string, status: IssueStatus): Promise<IssueEntry | null> {
-    return this.update(id, { status });
+  remove(ids: string[]): Promise<void> {
+    return this.serial(() => this.removeNow(ids));
   }
 
-  async remove(ids: string[]): Promise<void> {
-    const entries = await this.list();
-    const gone = entries.filter((e) => ids.includes(e.id));
-    const kept = entries.filter((e) => !ids.includes(e.id));
-    await this.save(kept);
+  private async removeNow(ids: string[]): Promise<void> {
+    const entries = await this.read();
+    const drop = new Set(ids);
+    const gone = entries.filter((e) => drop.has(e.id));
+    const kept = entries.filter((e) => !drop.has(e.id));
+    if (gone.length === 0) return;
+    // the counters keep the numbers of the entries removed: numbers are never reused
+    const counters = await this.counters();
+    for (const e of gone) {
+      const m = /^(.*-)(\d+)$/.exec(e.id);
+      if (m?.[1] && m[2]) counters[m[1]] = Math.max(counters[m[1]] ?? 0, Number(m[2]));
+    }
+    await this.save(kept, counters);
     // images no entry refers to any more
     const still = new Set(kept.flatMap((e) => e.imageKeys));
     for (const key of new Set(gone.flatMap((e) => e.imageKeys)))
       if (!still.has(key)) await this.blobs.delete(key);
   }
 
-  async image(key: string): Promise<Blob | null> {
-    return this.blobs.get(key);
-  }
-
-  /** Entries recorded for this page. */
-  async forPage(url: string): Promise<IssueEntry[]> {
-    return (await this.list()).filter((e) => samePage(e.pageUrl, url));
-  }
-
   /** Compare the page's current audit with its entries; record the re-check on each entry. */
-  async recheck(url: string, result: AuditResult): Promise<RecheckSummary> {
-    const entries = await this.list();
+  recheck(url: string, result: AuditResult): Promise<RecheckSummary> {
+    return this.serial(() => this.recheckNow(url, result));
+  }
+
+  private async recheckNow(url: string, result: AuditResult): Promise<RecheckSummary> {
+    const entries = await this.read();
     const current = new Set(result.findings.map((f) => f.id));
     const at = this.now().toISOString();
     const fixed: IssueEntry[] = [];
@@ -208,7 +267,7 @@ export class IssueStore {
       const e = entries[i] as IssueEntry;
       if (!samePage(e.pageUrl, url)) continue;
       const r = current.has(e.findingId) ? 'present' : 'fixed';
-      const next = { ...e, recheck: { result: r, at } } as IssueEntry;
+      const next: IssueEntry = { ...e, recheck: { result: r, at } };
       entries[i] = next;
       (r === 'fixed' ? fixed : present).push(next);
     }
@@ -224,8 +283,8 @@ export class MemoryKeyValue implements KeyValue {
   async get(key: string): Promise<unknown> {
     return structuredClone(this.data.get(key));
   }
-  async set(key: string, value: unknown): Promise<void> {
-    this.data.set(key, structuredClone(value));
+  async set(items: Record<string, unknown>): Promise<void> {
+    for (const [key, value] of Object.entries(items)) this.data.set(key, structuredClone(value));
   }
 }
 

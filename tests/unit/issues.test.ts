@@ -2,10 +2,26 @@ import { strFromU8, unzipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { toResult } from '../../lib/audit';
-import { COLUMNS, screenshotName, toHtml, toMarkdown, toXlsx, toZip } from '../../lib/issues/export';
+import {
+  COLUMNS,
+  cutCodePoints,
+  mdText,
+  screenshotName,
+  toHtml,
+  toMarkdown,
+  toXlsx,
+  toZip,
+} from '../../lib/issues/export';
 import { locationText } from '../../lib/issues/location';
 import type { PageInfo } from '../../lib/issues/model';
-import { IssueStore, MAX_ENTRIES, MemoryBlobs, MemoryKeyValue, StoreFullError } from '../../lib/issues/store';
+import {
+  COUNTERS_KEY,
+  IssueStore,
+  MAX_ENTRIES,
+  MemoryBlobs,
+  MemoryKeyValue,
+  StoreFullError,
+} from '../../lib/issues/store';
 import { reportPage, simpleT2 } from '../fixtures/report-html';
 import { auditHtml } from '../helpers';
 
@@ -54,7 +70,15 @@ describe('the issue store', () => {
     expect(await store.add(PAGE, broken.findings, { inspector: '' })).toEqual([]);
     await store.remove([`www.example.gov.cn-20261122-${added.length}`]);
     const again = await store.add(PAGE, broken.findings, { inspector: '' });
-    expect(again.map((x) => x.id)).toEqual([`www.example.gov.cn-20261122-${added.length}`]);
+    expect(again.map((x) => x.id)).toEqual([`www.example.gov.cn-20261122-${added.length + 1}`]);
+  });
+
+  it('a list kept before counters existed: numbers go on after its last entry, even once deleted', async () => {
+    const added = await store.add(PAGE, broken.findings.slice(0, 3), { inspector: '' });
+    kv.data.delete(COUNTERS_KEY); // as an older version stored it
+    await store.remove([added[2]?.id ?? '']);
+    const [again] = await store.add(PAGE, broken.findings.slice(2, 3), { inspector: '' });
+    expect(again?.id).toBe('www.example.gov.cn-20261122-4');
   });
 
   it('stores the screenshot once, annotated and plain, and drops images nobody refers to', async () => {
@@ -90,6 +114,40 @@ describe('the issue store', () => {
     await expect(failing.add(PAGE, broken.findings, { inspector: '' })).rejects.toThrow(/存储空间已满/);
   });
 
+  it('a refused save leaves nothing behind: the screenshots are deleted again', async () => {
+    const failing = new IssueStore(
+      {
+        get: async () => undefined,
+        set: async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')),
+      },
+      blobs,
+    );
+    await expect(
+      failing.add(PAGE, broken.findings, {
+        inspector: '',
+        screenshot: { name: 'a.png', annotated: png(1), plain: png(2) },
+      }),
+    ).rejects.toThrow(StoreFullError);
+    expect(blobs.data.size).toBe(0);
+    // past the cap, no screenshot is even written
+    const many = Array.from({ length: MAX_ENTRIES + 1 }, (_, i) => ({
+      ...(broken.findings[0] as (typeof broken.findings)[0]),
+      id: `x${i}`,
+    }));
+    await expect(
+      store.add(PAGE, many, { inspector: '', screenshot: { name: 'a.png', annotated: png(1) } }),
+    ).rejects.toThrow(StoreFullError);
+    expect(blobs.data.size).toBe(0);
+  });
+
+  it('numbers 2,000 findings of one call 1..2000, and a duplicate finding id once', async () => {
+    const f0 = broken.findings[0] as (typeof broken.findings)[0];
+    const many = Array.from({ length: MAX_ENTRIES }, (_, i) => ({ ...f0, id: `y${i}` }));
+    const added = await store.add(PAGE, [...many, { ...f0, id: 'y0' }], { inspector: '' });
+    expect(added).toHaveLength(MAX_ENTRIES);
+    expect(added.map((e) => e.id)).toEqual(many.map((_, i) => `www.example.gov.cn-20261122-${i + 1}`));
+  });
+
   it('re-check: which findings are fixed, still present or new, recorded with the date', async () => {
     await store.add(PAGE, broken.findings, { inspector: '' });
     clock = new Date(2026, 11, 1, 9, 0, 0);
@@ -100,7 +158,7 @@ describe('the issue store', () => {
     expect(r.fixed.map((e) => e.ruleId)).toContain('t2-row-total');
     expect(r.present.map((e) => e.ruleId)).toContain('year-publication');
     expect(r.fresh.map((f) => f.ruleId)).toContain('section-six-items');
-    const saved = await store.forPage(PAGE.url);
+    const saved = (await store.list()).filter((e) => e.pageUrl === PAGE.url);
     expect(saved.every((e) => e.recheck?.at === clock.toISOString())).toBe(true);
   });
 });
@@ -127,7 +185,7 @@ describe('exports', () => {
       inspector: '',
       screenshot: { name: 'shot.png', annotated: png(1), plain: png(2) },
     });
-    const files = unzipSync(await toZip(entries, (k) => store.image(k)));
+    const files = unzipSync(await toZip(entries, (k) => blobs.get(k)));
     expect(Object.keys(files).sort()).toEqual([
       'images/shot.png',
       'images/shot_原图.png',
@@ -167,7 +225,38 @@ describe('exports', () => {
       note: '',
     };
     expect(toHtml([entry])).not.toContain('<img src=x');
-    expect(toMarkdown([entry])).toContain('问题清单');
+    const md = toMarkdown([
+      {
+        ...entry,
+        pageTitle: 'a | b `code` [link](http://evil) **bold** _x_ ~y~',
+        note: '第一行\n- 第二行\r\n# 第三行',
+        type: '<b>类型</b>',
+      },
+    ]);
+    expect(md).not.toContain('<img');
+    expect(md).not.toContain('<b>');
+    expect(md).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(md).toContain('a \\| b \\`code\\` \\[link\\](http://evil) \\*\\*bold\\*\\* \\_x\\_ \\~y\\~');
+    // a value stays on its own list line
+    expect(md).toContain('- **备注**：第一行 - 第二行 # 第三行');
+    expect(
+      md
+        .split('\n')
+        .filter((l) => l.startsWith('#'))
+        .map((l) => l.slice(0, 3)),
+    ).toEqual(['# 问', '## ']);
+    expect(mdText('&lt;')).toBe('&amp;lt;');
+  });
+
+  it('file names are cut by code points, never inside an emoji', () => {
+    expect(cutCodePoints('😀😀😀', 2)).toBe('😀😀');
+    const title = `${'年'.repeat(39)}😀😀尾`;
+    const name = screenshotName(PAGE.url, title, new Date(2026, 10, 22, 9, 5, 7));
+    expect(name).toBe(`www.example.gov.cn_${'年'.repeat(39)}😀_20261122-090507.png`);
+    // no lone surrogate anywhere
+    expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(name)).toBe(false);
+    const emojis = screenshotName(PAGE.url, '🏛'.repeat(50), new Date(2026, 10, 22, 9, 5, 7));
+    expect(Array.from(emojis.split('_')[1] ?? '')).toHaveLength(40);
   });
 
   it('file names carry the site, the report and the time', () => {

@@ -1,0 +1,265 @@
+/**
+ * The background's work, built over the browser API it is given (the real one, or WXT's fakeBrowser in
+ * tests): inject the engine, keep each tab's result, own the issue list and the settings (the only writer of
+ * all three), capture screenshots, answer every request of the protocol (lib/messages.ts) and tell open
+ * extension pages what changed.
+ */
+import type { Browser } from 'webextension-polyfill';
+import { type BlobStore, IssueStore, StoreFullError } from '@/lib/issues/store';
+import {
+  type AuditTabReply,
+  BACKGROUND,
+  type BackgroundDirection,
+  type CaptureReply,
+  ENGINE,
+  type Handlers,
+  handle,
+  type ListReply,
+  notify,
+  PAGES,
+  type PagesDirection,
+  type Shot,
+  type TabState,
+} from '@/lib/messages';
+import type { RequestOf } from '@/lib/messages-engine';
+import type { Finding } from '@/lib/model/schema';
+import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
+import { t } from '../shared/i18n';
+import { dataUrlToBlob, evidenceBlobs, LocalKeyValue } from '../shared/issue-store';
+import { Capturer, type Target } from './capture';
+import { TabStates } from './tabs';
+import { syncUserSites } from './user-sites';
+
+const ENGINE_FILE = '/content-scripts/engine.js';
+
+export interface BackgroundOptions {
+  blobs?: BlobStore;
+  now?: () => Date;
+  /** Least time between two screenshots (Chrome allows two a second). */
+  captureGapMs?: number;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function captureError(err: unknown): string {
+  const msg = errorText(err);
+  // Chrome: "Either the '<all_urls>' or 'activeTab' permission is required."
+  return /activeTab|all_urls|permission/i.test(msg) ? t('zh', 'needActiveTab') : msg;
+}
+
+export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
+  const store = new IssueStore(new LocalKeyValue(api.storage.local), opts.blobs ?? evidenceBlobs(), opts.now);
+  const tabs = new TabStates(api);
+  const capturer = new Capturer(api, opts.captureGapMs);
+  const self = () => ({ id: api.runtime.id, base: api.runtime.getURL('/') });
+
+  function broadcast<K extends keyof PagesDirection & string>(type: K, req: RequestOf<PagesDirection, K>) {
+    notify(PAGES, type, req, (msg) => api.runtime.sendMessage(msg));
+  }
+
+  async function settings(): Promise<Settings> {
+    return parseSettings((await api.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  }
+
+  async function saveSettings(next: Settings): Promise<Settings> {
+    await api.storage.local.set({ [SETTINGS_KEY]: next });
+    broadcast('settings-changed', { settings: next });
+    for (const tabId of await tabs.tabs())
+      notify(ENGINE, 'settings-changed', { settings: next }, (msg) => api.tabs.sendMessage(tabId, msg));
+    void syncUserSites(api, next);
+    return next;
+  }
+
+  async function inject(tabId: number, frameId: number, forced: boolean): Promise<AuditTabReply> {
+    try {
+      const target = { tabId, frameIds: [frameId] };
+      if (forced) {
+        await api.scripting.executeScript({
+          target,
+          func: () => {
+            (globalThis as unknown as { __nianbaoForced?: boolean }).__nianbaoForced = true;
+          },
+        });
+      }
+      await api.scripting.executeScript({ target, files: [ENGINE_FILE] });
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, error: errorText(err) };
+    }
+  }
+
+  async function record(tabId: number, state: TabState): Promise<null> {
+    if (await tabs.record(tabId, state)) broadcast('tab-changed', { tabId });
+    return null;
+  }
+
+  async function targetOf(
+    tabId: number,
+    frameId?: number,
+  ): Promise<{ target: Target; state: TabState | null }> {
+    const [tab, state] = await Promise.all([api.tabs.get(tabId), tabs.get(tabId)]);
+    return {
+      target: {
+        tabId,
+        windowId: tab.windowId ?? api.windows.WINDOW_ID_CURRENT,
+        frameId: frameId ?? state?.frameId ?? 0,
+        url: state?.url ?? tab.url ?? '',
+        title: state?.result?.report.title ?? tab.title ?? '',
+      },
+      state,
+    };
+  }
+
+  async function capture(
+    tabId: number,
+    mode: 'visible' | 'full' | 'finding',
+    findingId?: string,
+    frameId?: number,
+  ): Promise<CaptureReply> {
+    try {
+      const { target } = await targetOf(tabId, frameId);
+      const shots =
+        mode === 'full'
+          ? await capturer.full(target)
+          : mode === 'finding' && findingId
+            ? await capturer.finding(target, findingId)
+            : await capturer.visible(target);
+      return { ok: true, shots };
+    } catch (err) {
+      return { ok: false, shots: [], error: captureError(err) };
+    }
+  }
+
+  /** Add findings of an audited tab (all, or those named) to the issue list, with a screenshot as evidence. */
+  async function addFindings(tabId: number, findingIds: string[] | null, shot?: Shot): Promise<ListReply> {
+    const state = await tabs.get(tabId);
+    const r = state?.result;
+    if (!state || !r) return { ok: false, added: 0, error: t('zh', 'notAudited') };
+    const wanted = findingIds ? new Set(findingIds) : null;
+    const findings: Finding[] = wanted ? r.findings.filter((f) => wanted.has(f.id)) : r.findings;
+    try {
+      const s = await settings();
+      const added = await store.add(
+        {
+          url: state.url,
+          title: r.report.title ?? '',
+          siteName: r.report.siteName ?? '',
+          agency: r.report.agency,
+          reportYear: r.report.reportYear,
+        },
+        findings,
+        {
+          inspector: s.inspector,
+          lang: s.lang,
+          ...(shot
+            ? {
+                screenshot: {
+                  name: shot.name,
+                  annotated: await dataUrlToBlob(shot.annotated),
+                  plain: await dataUrlToBlob(shot.plain),
+                },
+              }
+            : {}),
+        },
+      );
+      if (added.length) broadcast('issues-changed', {});
+      return { ok: true, added: added.length };
+    } catch (err) {
+      return { ok: false, added: 0, error: err instanceof StoreFullError ? err.message : errorText(err) };
+    }
+  }
+
+  /** Capture and add findings of the tab (all, or one) to the issue list, with the screenshot. */
+  async function captureToList(
+    tabId: number,
+    mode: 'visible' | 'finding',
+    findingId?: string,
+    frameId?: number,
+  ): Promise<ListReply> {
+    const state = await tabs.get(tabId);
+    if (!state?.result) return { ok: false, added: 0, error: t('zh', 'notAudited') };
+    const shot = await capture(tabId, mode, findingId, frameId);
+    const first = shot.shots[0];
+    if (!shot.ok || !first) return { ok: false, added: 0, error: shot.error };
+    return addFindings(tabId, findingId ? [findingId] : null, first);
+  }
+
+  const handlers: Handlers<BackgroundDirection> = {
+    'report-detected': async (_req, from) => {
+      if (from.origin === 'content') await inject(from.tabId, from.frameId, false);
+      return null;
+    },
+    'audit-done': (req, from) =>
+      from.origin !== 'content'
+        ? null
+        : record(from.tabId, {
+            url: from.url || req.url,
+            frameId: from.frameId,
+            result: req.result,
+            order: req.order,
+            error: null,
+          }),
+    'audit-failed': (req, from) =>
+      from.origin !== 'content'
+        ? null
+        : record(from.tabId, {
+            url: from.url || req.url,
+            frameId: from.frameId,
+            result: null,
+            order: [],
+            error: req.error,
+          }),
+    'capture-finding-to-list': (req, from) =>
+      from.origin !== 'content'
+        ? { ok: false, added: 0, error: 'refused' }
+        : captureToList(from.tabId, 'finding', req.findingId, from.frameId),
+    'get-settings': () => settings(),
+    'get-result': (req) => tabs.get(req.tabId),
+    'audit-tab': (req) => inject(req.tabId, 0, true),
+    capture: (req) => capture(req.tabId, req.mode, req.findingId),
+    'capture-to-list': (req) => captureToList(req.tabId, req.mode, req.findingId),
+    'issues-add': (req) => addFindings(req.tabId, req.findingIds, req.shot),
+    'issues-list': () => store.list(),
+    'issues-update': async (req) => {
+      const next = await store.update(req.id, req.patch);
+      if (next) broadcast('issues-changed', {});
+      return next;
+    },
+    'issues-remove': async (req) => {
+      await store.remove(req.ids);
+      broadcast('issues-changed', {});
+      return null;
+    },
+    'issues-recheck': async (req) => {
+      const state = await tabs.get(req.tabId);
+      if (!state?.result?.report.isReport) return null;
+      const r = await store.recheck(state.url, state.result);
+      if (r.fixed.length + r.present.length === 0) return null;
+      broadcast('issues-changed', {});
+      return { fixed: r.fixed.length, present: r.present.length, fresh: r.fresh.length };
+    },
+    'set-settings': (req) => saveSettings(req.settings),
+  };
+
+  const listener = handle(BACKGROUND, handlers, self);
+
+  return {
+    store,
+    tabs,
+    listener,
+    inject,
+    captureToList,
+    syncUserSites: async () => syncUserSites(api, await settings()),
+    /** Messages and tab events (what tests drive; the entrypoint adds menus and shortcuts). */
+    listen(): void {
+      api.runtime.onMessage.addListener(listener);
+      api.tabs.onUpdated.addListener((tabId, info) => {
+        if (info.status === 'loading' && info.url)
+          void tabs.clear(tabId, true).then(() => broadcast('tab-changed', { tabId }));
+      });
+      api.tabs.onRemoved.addListener((tabId) => void tabs.clear(tabId, false));
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The engine's answers to the protocol's ENGINE messages (lib/messages-engine.ts), over the engine's
+ * parts; kept apart from the content script so tests drive it with fakeBrowser.
+ */
+import type { EngineDirection, Handlers, Region } from '@/lib/messages-engine';
+import type { Settings } from '@/lib/settings';
+import type { PageCapture } from './page-capture';
+
+export interface EngineParts {
+  /** Audit again now, as if the user asked. */
+  runForced(): void;
+  focus(findingId: string): boolean;
+  setHidden(hidden: boolean): Promise<boolean>;
+  capture: PageCapture;
+  region(findingId: string): Promise<Region | null>;
+  applySettings(settings: Settings): void;
+}
+
+export function engineHandlers(e: EngineParts): Handlers<EngineDirection> {
+  return {
+    'run-audit': () => {
+      e.runForced();
+      return null;
+    },
+    'focus-finding': (req) => e.focus(req.id),
+    'set-hidden': (req) => e.setHidden(req.hidden),
+    'capture-info': () => e.capture.metrics(),
+    'scroll-to': (req) => e.capture.scrollTo(req.y, req.hideFixed),
+    'restore-page': (req) => e.capture.restore(req.x, req.y),
+    'finding-region': (req) => e.region(req.id),
+    'settings-changed': (req) => {
+      e.applySettings(req.settings);
+      return null;
+    },
+  };
+}
