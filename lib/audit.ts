@@ -7,6 +7,7 @@
 import { parseYmd, type Ymd } from './detect/meta';
 import { blocksFromDocument, blocksFromText, type SourceDoc } from './extract/blocks';
 import { type Extracted, extract } from './extract/index';
+import type { ReportSnapshot } from './history/snapshot';
 import type { AuditResult, Coverage, Finding, TableKind } from './model/schema';
 import { createContext } from './rules/context';
 import { RULES } from './rules/index';
@@ -19,6 +20,8 @@ export interface AuditOptions {
   budgetMs?: number;
   /** Rules to run (default: all). */
   rules?: readonly Rule[];
+  /** The same body's previous-year report, for the cross-year rules. */
+  previous?: ReportSnapshot | null;
 }
 
 export interface AuditOutput extends AuditResult {
@@ -67,7 +70,7 @@ function coverageOf(ex: Extracted): Omit<Coverage, 'rules' | 'partial' | 'elapse
 export function auditExtracted(ex: Extracted, opts: AuditOptions = {}): AuditOutput {
   const started = clock();
   const now = (opts.now ? parseYmd(opts.now) : null) ?? today();
-  const ctx = createContext(ex, now);
+  const ctx = createContext(ex, now, opts.previous ?? null);
   const budget = opts.budgetMs ?? 2000;
   const findings: Finding[] = [];
   const status: Coverage['rules'] = {};
@@ -75,6 +78,10 @@ export function auditExtracted(ex: Extracted, opts: AuditOptions = {}): AuditOut
   const seen = new Set<string>();
   for (const rule of opts.rules ?? RULES) {
     if (!ex.report.isReport && !rule.allPages) {
+      status[rule.id] = 'not-applicable';
+      continue;
+    }
+    if (rule.applies && !rule.applies(ctx)) {
       status[rule.id] = 'not-applicable';
       continue;
     }

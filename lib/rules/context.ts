@@ -6,6 +6,7 @@ import type { TextBlock } from '../extract/blocks';
 import type { Extracted } from '../extract/index';
 import { SECTION_DEFS } from '../extract/sections';
 import { T1_ROWS, T2_COLUMNS, T2_ROW_BY_ID, T3_COLUMNS } from '../extract/templates';
+import type { ReportSnapshot } from '../history/snapshot';
 import type { Cell, Locator, Report, Section, Table, TableKind, TableRow } from '../model/schema';
 
 export const TABLE_NAMES: Record<TableKind, { zh: string; en: string }> = {
@@ -19,6 +20,8 @@ export interface RuleContext {
   report: Report;
   now: Ymd;
   year: number | null;
+  /** The same body's report of the year before, when known (store, crawl): for the cross-year rules. */
+  previous: ReportSnapshot | null;
   table(kind: TableKind): Table | undefined;
   row(kind: TableKind, id: string): TableRow | undefined;
   cell(kind: TableKind, rowId: string, colId: string): Cell | undefined;
@@ -38,7 +41,7 @@ export interface RuleContext {
   memo<T>(key: string, compute: () => T): T;
 }
 
-export function createContext(ex: Extracted, now: Ymd): RuleContext {
+export function createContext(ex: Extracted, now: Ymd, previous: ReportSnapshot | null = null): RuleContext {
   const tableBlocks = ex.tableBlocks;
   const cells = new Map<string, Cell>();
   const rows = new Map<string, TableRow>();
@@ -66,6 +69,7 @@ export function createContext(ex: Extracted, now: Ymd): RuleContext {
     report: ex.report,
     now,
     year: ex.report.reportYear,
+    previous,
     table: (kind) => ex.tables[kind],
     row: (kind, id) => rows.get(`${kind}:${id}`),
     cell: (kind, rowId, colId) => cells.get(`${kind}:${rowId}:${colId}`),
