@@ -6,8 +6,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import initSqlJs, { type Database } from 'sql.js';
-import { parseSnapshot, type SnapshotStore } from '../lib/history/store';
 import type { ReportSnapshot } from '../lib/history/snapshot';
+import { parseSnapshot, type SnapshotStore } from '../lib/history/store';
 
 export function defaultStorePath(): string {
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
@@ -65,20 +65,19 @@ export class SqliteSnapshotStore implements SnapshotStore {
   }
 
   async put(s: ReportSnapshot): Promise<void> {
-    this.db.run('INSERT OR REPLACE INTO reports (url, agency_key, year, audited_at, snapshot) VALUES (?, ?, ?, ?, ?)', [
-      s.url,
-      s.agencyKey,
-      s.year,
-      s.auditedAt,
-      JSON.stringify(s),
-    ]);
+    this.db.run(
+      'INSERT OR REPLACE INTO reports (url, agency_key, year, audited_at, snapshot) VALUES (?, ?, ?, ?, ?)',
+      [s.url, s.agencyKey, s.year, s.auditedAt, JSON.stringify(s)],
+    );
     await this.flush();
   }
   async get(url: string): Promise<ReportSnapshot | null> {
     return this.rows('SELECT snapshot FROM reports WHERE url = ?', [url])[0] ?? null;
   }
   async byAgency(agencyKey: string): Promise<ReportSnapshot[]> {
-    return this.rows('SELECT snapshot FROM reports WHERE agency_key = ? ORDER BY audited_at DESC', [agencyKey]);
+    return this.rows('SELECT snapshot FROM reports WHERE agency_key = ? ORDER BY audited_at DESC', [
+      agencyKey,
+    ]);
   }
   async list(): Promise<ReportSnapshot[]> {
     return this.rows('SELECT snapshot FROM reports ORDER BY audited_at DESC');

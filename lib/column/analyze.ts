@@ -207,7 +207,9 @@ export function analyzeColumn(
     }
     bodies.push({ agency, bodyKind, cells });
   }
-  bodies.sort((a, b) => (a.agency ?? '').localeCompare(b.agency ?? '', 'zh'));
+  const byName = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '', 'zh');
+  bodies.sort((a, b) => byName(a.agency, b.agency));
+  findings.sort((a, b) => byName(a.agency, b.agency) || a.year - b.year);
   return { bodies, years: [...allYears].sort((a, b) => a - b), findings };
 }
 

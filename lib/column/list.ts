@@ -186,6 +186,8 @@ export function readColumnPage(doc: Document, url: string): ColumnPage {
     if (!abs || seen.has(abs)) continue;
     seen.add(abs);
     const { year, agency } = titleFacts(l.text);
+    // a report link names its year; "政府信息公开年报" alone is the column's own link (breadcrumb, menu)
+    if (year === null) continue;
     entries.push({
       title: l.text,
       url: abs,
@@ -197,14 +199,19 @@ export function readColumnPage(doc: Document, url: string): ColumnPage {
     });
   }
   const named = !!columnName && /年报|年度报告/.test(columnName);
-  const isColumn = entries.length >= 2 || (named && entries.length >= 1);
+  // a report page links its neighbours (上一篇/下一篇) but carries the report's own tables
+  const body = doc.body?.textContent ?? '';
+  const isReport = /本年新收/.test(body) && /上年结转/.test(body);
+  const isColumn = !isReport && (entries.length >= 2 || (named && entries.length >= 1));
   return {
     isColumn,
-    reason: isColumn
-      ? `${entries.length} report links${named ? ` in column ${columnName}` : ''}`
-      : entries.length === 1
-        ? 'one report link only'
-        : 'no report links',
+    reason: isReport
+      ? 'the page is a report (its table 2 is on it)'
+      : isColumn
+        ? `${entries.length} report links${named ? ` in column ${columnName}` : ''}`
+        : entries.length === 1
+          ? 'one report link only'
+          : 'no report links',
     columnName,
     entries,
     pages: paginationOf(doc, url),

@@ -37,6 +37,8 @@ export const ReportSnapshot = z.object({
   sections: z.record(z.string(), z.string()),
   contact: Contact,
   counts: z.object({ error: z.number(), warning: z.number(), info: z.number() }),
+  /** The command line's JSON entry of this audit, kept so that an interrupted crawl resumes. */
+  entry: z.optional(z.unknown()),
 });
 export type ReportSnapshot = z.infer<typeof ReportSnapshot>;
 

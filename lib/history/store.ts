@@ -49,7 +49,11 @@ export async function findPrevious(
   }
   const host = hostOf(me.url);
   const same = (await store.list()).filter(
-    (s) => s.year === want && s.url !== me.url && hostOf(s.url) === host && (s.agencyKey === null || me.agencyKey === null),
+    (s) =>
+      s.year === want &&
+      s.url !== me.url &&
+      hostOf(s.url) === host &&
+      (s.agencyKey === null || me.agencyKey === null),
   );
   return pick(same);
 }

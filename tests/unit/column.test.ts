@@ -239,7 +239,7 @@ describe('crawl', () => {
     const c = await crawlColumn('http://x.gov.cn/nb/', async (url) => {
       if (url.endsWith('index_1.html')) throw new Error('HTTP 500');
       return parse(
-        trsList([{ title: `示例县${url.length}年政府信息公开工作年度报告`, href: url }], { pages: 3 }),
+        trsList([{ title: `示例县${2000 + url.length}年政府信息公开工作年度报告`, href: url }], { pages: 3 }),
       );
     });
     expect(c.failed).toEqual([{ url: 'http://x.gov.cn/nb/index_1.html', error: 'HTTP 500' }]);

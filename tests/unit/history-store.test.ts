@@ -6,7 +6,12 @@ import type { ReportSnapshot } from '../../lib/history/snapshot';
 import { findPrevious, MemorySnapshotStore, type SnapshotStore } from '../../lib/history/store';
 import { SqliteSnapshotStore } from '../../scripts/snapshot-store';
 
-function snap(url: string, year: number, agencyKey: string | null, auditedAt = '2026-01-01T00:00:00.000Z'): ReportSnapshot {
+function snap(
+  url: string,
+  year: number,
+  agencyKey: string | null,
+  auditedAt = '2026-01-01T00:00:00.000Z',
+): ReportSnapshot {
   return {
     v: 1,
     url,
@@ -32,19 +37,27 @@ async function behaves(store: SnapshotStore) {
   await store.put(snap('http://b.gov.cn/2023.html', 2023, null));
   expect((await store.get('http://a.gov.cn/2023.html'))?.figures['t2:forward:total']).toBe(23);
   expect((await store.byAgency('示例县教育局')).map((s) => s.year).sort()).toEqual([2023, 2024]);
-  expect((await findPrevious(store, { url: 'http://a.gov.cn/2024.html', year: 2024, agencyKey: '示例县教育局' }))?.url).toBe(
-    'http://a.gov.cn/2023.html',
-  );
+  expect(
+    (await findPrevious(store, { url: 'http://a.gov.cn/2024.html', year: 2024, agencyKey: '示例县教育局' }))
+      ?.url,
+  ).toBe('http://a.gov.cn/2023.html');
   // a body's title without its name: the single report of the year before on the same host
-  expect((await findPrevious(store, { url: 'http://b.gov.cn/2024.html', year: 2024, agencyKey: null }))?.url).toBe(
-    'http://b.gov.cn/2023.html',
-  );
+  expect(
+    (await findPrevious(store, { url: 'http://b.gov.cn/2024.html', year: 2024, agencyKey: null }))?.url,
+  ).toBe('http://b.gov.cn/2023.html');
   // never a guess: two candidates on one host, or none
   await store.put(snap('http://b.gov.cn/2023-bis.html', 2023, null));
-  expect(await findPrevious(store, { url: 'http://b.gov.cn/2024.html', year: 2024, agencyKey: null })).toBeNull();
-  expect(await findPrevious(store, { url: 'http://a.gov.cn/2026.html', year: 2026, agencyKey: '示例县教育局' })).toBeNull();
+  expect(
+    await findPrevious(store, { url: 'http://b.gov.cn/2024.html', year: 2024, agencyKey: null }),
+  ).toBeNull();
+  expect(
+    await findPrevious(store, { url: 'http://a.gov.cn/2026.html', year: 2026, agencyKey: '示例县教育局' }),
+  ).toBeNull();
   // re-auditing a URL replaces its snapshot
-  await store.put({ ...snap('http://a.gov.cn/2023.html', 2023, '示例县教育局'), counts: { error: 2, warning: 0, info: 0 } });
+  await store.put({
+    ...snap('http://a.gov.cn/2023.html', 2023, '示例县教育局'),
+    counts: { error: 2, warning: 0, info: 0 },
+  });
   expect((await store.list()).filter((s) => s.url === 'http://a.gov.cn/2023.html')).toHaveLength(1);
   await store.remove(['http://a.gov.cn/2023.html']);
   expect(await store.get('http://a.gov.cn/2023.html')).toBeNull();
