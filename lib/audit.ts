@@ -7,8 +7,9 @@
 import { parseYmd, type Ymd } from './detect/meta';
 import { blocksFromDocument, blocksFromText, type SourceDoc } from './extract/blocks';
 import { type Extracted, extract } from './extract/index';
+import { TABLES } from './format/tables';
 import type { ReportSnapshot } from './history/snapshot';
-import type { AuditResult, Coverage, Finding, TableKind } from './model/schema';
+import type { AuditResult, Coverage, Finding } from './model/schema';
 import { createContext } from './rules/context';
 import { RULES } from './rules/index';
 import type { Rule } from './rules/types';
@@ -39,11 +40,10 @@ const clock = (): number => (typeof performance !== 'undefined' ? performance.no
 function coverageOf(ex: Extracted): Omit<Coverage, 'rules' | 'partial' | 'elapsedMs'> {
   const cells = { numeric: 0, blank: 0, na: 0, text: 0, missing: 0 };
   const tables = {} as Coverage['tables'];
-  const sectionOf: Record<TableKind, number> = { t1: 2, t2: 3, t3: 4 };
   for (const kind of ['t1', 't2', 't3'] as const) {
     const t = ex.tables[kind];
     if (!t) {
-      tables[kind] = ex.report.imageTables.includes(sectionOf[kind]) ? 'image' : 'missing';
+      tables[kind] = ex.report.imageTables.includes(TABLES[kind].section) ? 'image' : 'missing';
       continue;
     }
     let numeric = 0;

@@ -6,6 +6,7 @@
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { numeralZh } from '@/lib/format/sections';
 import { AuditTabReply, TabState } from '@/lib/messages';
 import { CATEGORIES, SEVERITIES } from '@/lib/model/enums';
 import type { Finding, Severity } from '@/lib/model/schema';
@@ -308,7 +309,7 @@ export function App() {
             ))}
           </dd>
           <dt>{t(lang, 'sectionsFound')}</dt>
-          <dd>{cov.sectionsFound.map((n) => '一二三四五六'[n - 1]).join('、') || '—'}</dd>
+          <dd>{cov.sectionsFound.map((n) => numeralZh(n)).join('、') || '—'}</dd>
           <dt>{t(lang, 'cellsNotVerifiable')}</dt>
           <dd>{notVerifiable}</dd>
         </dl>

@@ -3,8 +3,9 @@
  * listed report's date against the deadline for the body's kind; the same year twice. The list's own dates
  * are what the site shows, not the page's: a late date from the list is a warning that asks to check the page.
  */
-import { daysBetween, deadlineFor } from '../detect/deadline';
+
 import { compareYmd, parseYmd, type Ymd, ymdString } from '../detect/meta';
+import { daysBetween, deadlineFor } from '../format/deadlines';
 import type { BodyKind, I18nText, Severity } from '../model/schema';
 import type { ColumnEntry } from './list';
 

@@ -3,17 +3,13 @@
  * closing signature date. DOMAIN.md §1, §7, §9.
  */
 import type { Block, SourceDoc, TextBlock } from '../extract/blocks';
-import type { BodyKind } from '../model/schema';
+import type { BodyKind, FoundDate, Period, Signature, Ymd } from '../model/schema';
 import { collapseSpaces, toHalfWidth } from '../text/normalize';
 
 export const REPORT_TITLE_RE =
   /(政府信息公开|政务公开|信息公开)(工作)?(年度)?(报告|年报)|政府信息公开工作年度报告|信息公开年报/;
 
-export interface Ymd {
-  y: number;
-  m: number;
-  d: number;
-}
+export type { FoundDate, Period, Signature, Ymd };
 
 export function ymdString(d: Ymd): string {
   return `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
@@ -67,14 +63,6 @@ export function yearFromTitle(title: string): number | null {
   const t = toHalfWidth(title);
   const m = /((?:19|20)\d{2})\s*年/.exec(t);
   return m ? Number(m[1]) : null;
-}
-
-export interface Period {
-  from: Ymd | null;
-  to: Ymd | null;
-  raw: string;
-  block: number;
-  start: number;
 }
 
 const PERIOD_HINT = /统计(期限|时限|时间|区间|周期|期间|范围)|所列数据|数据统计|统计数据/;
@@ -141,13 +129,6 @@ export function findAgency(title: string | null, src: SourceDoc): string | null 
   return null;
 }
 
-export interface FoundDate {
-  date: Ymd;
-  source: 'label' | 'attribute-table' | 'meta' | 'url';
-  block: number | null;
-  raw: string;
-}
-
 const PUB_LABEL_RE =
   /(发布|公开|生成|上传|发文|信息公开)(时间|日期)\s*[:：]?\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
 
@@ -198,10 +179,7 @@ export function findIndexNumber(src: SourceDoc): { value: string; year: number |
 }
 
 /** The closing signature date (落款): a date standing alone in the last lines of the report. */
-export function findSignatureDate(
-  blocks: Block[],
-  from: number,
-): { date: Ymd; block: number; raw: string } | null {
+export function findSignatureDate(blocks: Block[], from: number): Signature | null {
   const tail = textBlocks(blocks)
     .filter((b) => b.index >= from)
     .slice(-6);

@@ -1,6 +1,7 @@
 /**
  * Readable report (Markdown-flavoured plain text), zh-CN by default, en on request.
  */
+import { numeralZh } from '../format/sections';
 import type { AuditResult, Category, Lang, Locator, Severity } from '../model/schema';
 import { counts } from '../summary';
 
@@ -97,7 +98,7 @@ export function locatorText(loc: Locator, lang: Lang): string {
     case 'text':
       return lang === 'zh' ? `正文“${loc.excerpt}”` : `text “${loc.excerpt}”`;
     case 'section':
-      return lang === 'zh' ? `第${'一二三四五六'[loc.section - 1] ?? '?'}部分` : `section ${loc.section}`;
+      return lang === 'zh' ? `第${numeralZh(loc.section) ?? '?'}部分` : `section ${loc.section}`;
     default:
       return lang === 'zh' ? '整页' : 'page';
   }

@@ -1,40 +1,34 @@
 /**
- * extract: SourceDoc (blocks) → Report model + everything rules need + the DOM index for the overlay.
+ * extract: SourceDoc (blocks) → the serialisable Report model and block text (all that rules read), and
+ * beside them the DomIndex of page references for the overlay.
  */
 import {
   classifyBody,
-  type FoundDate,
   findAgency,
   findIndexNumber,
   findPeriod,
   findPublished,
   findSignatureDate,
   findTitle,
-  type Period,
   REPORT_TITLE_RE,
-  type Ymd,
   yearFromTitle,
   ymdString,
 } from '../detect/meta';
-import type { Report, Section, Table, TableKind } from '../model/schema';
+import { tableOfSection } from '../format/tables';
+import type { BlockText, Report, Section, Table, TableKind } from '../model/schema';
 import type { Block, SourceDoc, TextBlock } from './blocks';
+import { blockTexts, type DomIndex } from './dom-index';
 import { findHeadings, headingOf, sectionsFrom } from './sections';
-import { type CellElements, type CellTokens, tablesFromBlocks, tablesFromText } from './tables';
+import { tablesFromBlocks, tablesFromText } from './tables';
 
-export interface Extracted {
+export interface Extracted extends DomIndex {
+  /** The model: serialisable, what rules and exports read. */
   report: Report;
-  src: SourceDoc;
-  blocks: Block[];
-  sections: Section[];
+  /** The blocks' text, serialisable (rules read it with the report). */
+  text: BlockText[];
+  /** Views of report.tables by kind and of report.sections (the same objects). */
   tables: Partial<Record<TableKind, Table>>;
-  tableBlocks: Set<number>;
-  period: Period | null;
-  published: FoundDate | null;
-  signature: { date: Ymd; block: number; raw: string } | null;
-  indexYear: number | null;
-  titleBlock: number | null;
-  cellEls: CellElements;
-  cellTokens: CellTokens;
+  sections: Section[];
 }
 
 function narrativeYear(blocks: Block[], sections: Section[]): number | null {
@@ -86,6 +80,43 @@ function decideIsReport(
   return { isReport: false, reason: 'no report title, sections or tables found' };
 }
 
+const CRUMB_LABEL_RE = /^(当前位置|您的位置|您现在的位置|现在的位置|所在位置)\s*[:：]?\s*/;
+const CRUMB_SEP_RE = /\s*(?:>>|>|＞|»|›|→)\s*/;
+/** Crumbs that name the page itself, not its column. */
+const CRUMB_PAGE_RE = /^(正文|详情|详细信息|内容|文章|浏览|阅读)$/;
+
+/** The last entry of a breadcrumb that names a column ("首页 > 政务公开 > 政府信息公开年报"). */
+function lastCrumb(crumbs: string[]): string | null {
+  const names = crumbs.map((c) => c.trim()).filter((c) => c && !CRUMB_PAGE_RE.test(c));
+  const last = names[names.length - 1];
+  return last && last.length <= 40 ? last : null;
+}
+
+/**
+ * The site column the page stands in: <meta name="ColumnName">, else the breadcrumb near the top of the
+ * page ("当前位置：首页 > … > 政府信息公开年报", or a "当前位置：" label beside a list of links).
+ */
+function findColumnName(src: SourceDoc): string | null {
+  const meta = src.meta.ColumnName;
+  if (meta !== undefined) return meta;
+  for (const b of src.blocks.slice(0, 60)) {
+    if (b.kind !== 'text') continue;
+    const m = CRUMB_LABEL_RE.exec(b.text);
+    if (!m) continue;
+    const rest = b.text.slice(m[0].length);
+    if (CRUMB_SEP_RE.test(rest)) return lastCrumb(rest.split(CRUMB_SEP_RE));
+    // no separators in the text (a label beside a list, images between the links): the crumbs are the
+    // links of the nearest element around the label that has a few
+    for (let el = b.el, up = 0; el && up < 3; el = el.parentElement, up++) {
+      const links = [...el.querySelectorAll('a')].map((x) => x.textContent ?? '');
+      if (links.length > 8) break;
+      if (links.length > 0) return lastCrumb(links);
+    }
+    return null;
+  }
+  return null;
+}
+
 /** Section numbers (2, 3, 4) whose table is given as an image instead of an HTML table. */
 function findImageTables(
   blocks: Block[],
@@ -93,9 +124,8 @@ function findImageTables(
   tables: Partial<Record<TableKind, Table>>,
 ): number[] {
   const out: number[] = [];
-  const kindOf: Record<number, TableKind> = { 2: 't1', 3: 't2', 4: 't3' };
   for (const s of sections) {
-    const kind = kindOf[s.canonical];
+    const kind = tableOfSection(s.canonical);
     if (!kind || tables[kind]) continue;
     const body = blocks.slice(s.bodyStart, s.bodyEnd);
     if (body.some((b) => b.kind === 'image')) out.push(s.canonical);
@@ -151,6 +181,12 @@ export function extract(src: SourceDoc): Extracted {
     publishedAt: published ? ymdString(published.date) : null,
     publishedSource: published?.source ?? null,
     indexNumber: index?.value ?? null,
+    indexYear: index?.year ?? null,
+    published,
+    period,
+    signature,
+    columnName: findColumnName(src),
+    titleBlock: title?.block ?? null,
     sections,
     tables: ex.tables,
     imageTables,
@@ -158,17 +194,29 @@ export function extract(src: SourceDoc): Extracted {
   };
   return {
     report,
-    src,
-    blocks,
-    sections,
+    text: blockTexts(blocks, ex.tableBlocks),
     tables,
-    tableBlocks: ex.tableBlocks,
-    period,
-    published,
-    signature,
-    indexYear: index?.year ?? null,
-    titleBlock: title?.block ?? null,
+    sections,
+    blocks,
     cellEls: ex.cellEls,
     cellTokens: ex.cellTokens,
+  };
+}
+
+/**
+ * An Extracted with no page behind it: a Report and its block text read back from JSON (stored results,
+ * other tools). Rules run on it exactly as on a live page; the DomIndex is empty, so nothing can be drawn.
+ */
+export function fromModel(report: Report, text: BlockText[]): Extracted {
+  const tables: Partial<Record<TableKind, Table>> = {};
+  for (const t of report.tables) tables[t.kind] = t;
+  return {
+    report,
+    text,
+    tables,
+    sections: report.sections,
+    blocks: [],
+    cellEls: new Map(),
+    cellTokens: new Map(),
   };
 }

@@ -1,10 +1,11 @@
 /**
  * What the HTML and the text table readers share: cell construction, label keys, classification.
  */
+
+import { LABELS_2019, LABELS_2021 } from '../format/template2019';
 import type { Cell, Table, TableKind } from '../model/schema';
 import { labelKey, parseValue } from '../text/normalize';
 import type { Grid, GridCell } from './grid';
-import { LABELS_2019, LABELS_2021 } from './templates';
 
 /** Cell key → element, for the overlay. */
 export type CellElements = Map<string, Element>;

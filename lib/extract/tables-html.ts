@@ -3,6 +3,16 @@
  * their most specific label, parts after a page break joined; rows whose cells do not fit are marked
  * lostCells and never guessed.
  */
+
+import {
+  matchT2Group,
+  matchT2Row,
+  type RowDef,
+  T1_ROWS,
+  T2_COLUMNS,
+  T2_ROW_O,
+  T3_COLUMNS,
+} from '../format/tables';
 import type { Cell, Table, TableKind, TableRow } from '../model/schema';
 import { labelKey, parseValue } from '../text/normalize';
 import type { Block, TableBlock, TextBlock } from './blocks';
@@ -17,15 +27,6 @@ import {
   missingCell,
   registerLabels,
 } from './table-cells';
-import {
-  matchT2Group,
-  matchT2Row,
-  type RowDef,
-  T1_ROWS,
-  T2_COLUMNS,
-  T2_ROW_O,
-  T3_COLUMNS,
-} from './templates';
 
 interface Part {
   block: TableBlock;
@@ -79,7 +80,7 @@ function buildT2FromHtml(parts: Part[], cellEls: CellElements): Table {
     const shift = colMap ? grid.width - mapWidth : 0;
     const cols: Array<[number, string]> = colMap
       ? [...colMap].map(([c, id]) => [c + shift, id] as [number, string])
-      : T2_COLUMNS.map((d, i) => [grid.width - 7 + i, d.id] as [number, string]);
+      : T2_COLUMNS.map((d, i) => [grid.width - T2_COLUMNS.length + i, d.id] as [number, string]);
     const firstValueCol = Math.min(...cols.map(([c]) => c));
     for (let r = 0; r < grid.slots.length; r++) {
       const slots = grid.slots[r] ?? [];
@@ -156,8 +157,9 @@ function buildT3FromHtml(parts: Part[], cellEls: CellElements): Table {
       // the data row: (nearly) all value-like cells — figures, blank or "/" — and more than a header row has
       if (own.length < 10 || valueLike.length < own.length - 1) continue;
       const slots = grid.slots[r] ?? [];
-      const short = slots.length < grid.width || slots.some((s) => s === undefined) || grid.width < 15;
-      const start = grid.width - 15;
+      const short =
+        slots.length < grid.width || slots.some((s) => s === undefined) || grid.width < T3_COLUMNS.length;
+      const start = grid.width - T3_COLUMNS.length;
       const cells: Cell[] = T3_COLUMNS.map((col, i) => {
         const key = `t3:data:${col.id}`;
         const s = slots[start + i];
@@ -165,7 +167,7 @@ function buildT3FromHtml(parts: Part[], cellEls: CellElements): Table {
         cellEls.set(key, s.el);
         return makeCell(key, s.text);
       });
-      const lost = short || new Set(slots.slice(Math.max(start, 0))).size !== 15;
+      const lost = short || new Set(slots.slice(Math.max(start, 0))).size !== T3_COLUMNS.length;
       rows.push({ id: 'data', label: '', cells, lostCells: lost });
     }
   }

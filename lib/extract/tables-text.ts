@@ -2,6 +2,9 @@
  * Report tables in plain text (Word: one cell per line; PDF: tab-separated rows), read by anchoring on the
  * known row labels in template order. A row with another number of values than the template is lostCells.
  */
+
+import { NUMERAL_CLASS } from '../format/sections';
+import { matchT2Group, matchT2Row, T1_ROWS, T2_COLUMNS, T2_ROW_O, T3_COLUMNS } from '../format/tables';
 import type { Table, TableKind, TableRow } from '../model/schema';
 import { labelKey, parseValue } from '../text/normalize';
 import type { Block, TextBlock } from './blocks';
@@ -13,7 +16,9 @@ import {
   makeCell,
   missingCell,
 } from './table-cells';
-import { matchT2Group, matchT2Row, T1_ROWS, T2_COLUMNS, T2_ROW_O, T3_COLUMNS } from './templates';
+
+/** A numbered top-level heading ("二、…"): a table in text ends before it. */
+const SECTION_HEADING_RE = new RegExp(`^${NUMERAL_CLASS}+、`);
 
 interface Tok {
   text: string;
@@ -91,7 +96,7 @@ function textT2(toks: Tok[], cellTokens: CellTokens, used: Set<number>): Table |
     prev = def.id;
     end = last + vals.length;
     i = last;
-    const fits = vals.length === 7;
+    const fits = vals.length === T2_COLUMNS.length;
     const cells = T2_COLUMNS.map((col, k) => {
       const key = `t2:${def.id}:${col.id}`;
       const v = vals[k];
@@ -122,7 +127,7 @@ function textT1(toks: Tok[], cellTokens: CellTokens, used: Set<number>, stop: nu
   const labels: string[] = [];
   for (let i = start; i < stop; i++) {
     const t = toks[i] as Tok;
-    if (!t.value && /^[一二三四五六七八九十]+、/.test(t.key)) break; // a section heading: the table ended
+    if (!t.value && SECTION_HEADING_RE.test(t.key)) break; // a section heading: the table ended
     used.add(t.block);
     if (t.value) continue;
     labels.push(t.key);
@@ -180,7 +185,7 @@ function textT3(
     else labels.push(t.key);
     used.add(t.block);
   }
-  const fits = vals.length === 15;
+  const fits = vals.length === T3_COLUMNS.length;
   const cells = T3_COLUMNS.map((col, k) => {
     const key = `t3:data:${col.id}`;
     const v = vals[k];

@@ -2,14 +2,11 @@
  * The snapshot of an audit, as the store keeps it.
  */
 import type { AuditOutput } from '../audit';
-import type { TextBlock } from '../extract/blocks';
 import { makeSnapshot, type ReportSnapshot } from './snapshot';
 
 export function snapshotOf(out: AuditOutput, url: string, auditedAt: Date = new Date()): ReportSnapshot {
   const ex = out.extracted;
-  const narrative = ex.blocks.filter(
-    (b): b is TextBlock => b.kind === 'text' && !ex.tableBlocks.has(b.index),
-  );
+  const narrative = ex.text.filter((b) => b.kind === 'text' && !b.inTable);
   const sectionText = (n: number): string => {
     const s = ex.sections.find((x) => x.canonical === n);
     if (!s) return '';

@@ -1,9 +1,8 @@
 /**
  * Human-readable location of a finding for the issue list: 表二 → 一、本年新收… → 总计, 第三部分, 正文“…”.
  */
+import { numeralZh } from '../format/sections';
 import type { Locator } from '../model/schema';
-
-const SECTIONS = ['一', '二', '三', '四', '五', '六'];
 
 export function locationText(loc: Locator | undefined): string {
   if (!loc) return '整页';
@@ -15,7 +14,7 @@ export function locationText(loc: Locator | undefined): string {
       return [table?.replace(/（.*?）$/, ''), row, col].filter(Boolean).join(' → ');
     }
     case 'section':
-      return `第${SECTIONS[loc.section - 1] ?? loc.section}部分`;
+      return `第${numeralZh(loc.section) ?? loc.section}部分`;
     case 'text':
       return `正文“${loc.excerpt}”`;
     default:

@@ -89,6 +89,50 @@ export const BodyKind = z.enum(['township', 'department', 'government', 'unknown
 export type BodyKind = z.infer<typeof BodyKind>;
 
 export const DateSource = z.enum(['label', 'attribute-table', 'meta', 'url']);
+export type DateSource = z.infer<typeof DateSource>;
+
+/** A calendar date (month and day from 1). */
+export const Ymd = z.object({ y: z.number(), m: z.number(), d: z.number() });
+export type Ymd = z.infer<typeof Ymd>;
+
+/** The statistical period sentence ("统计期限自Y年1月1日起至Y年12月31日止"), where it stands. */
+export const Period = z.object({
+  /** Null when a date is malformed or absent. */
+  from: z.nullable(Ymd),
+  to: z.nullable(Ymd),
+  raw: z.string(),
+  block: z.number(),
+  /** Offset of the sentence in its block's text. */
+  start: z.number(),
+});
+export type Period = z.infer<typeof Period>;
+
+/** The publication date as found: on the page (a block), in a meta tag or in the URL. */
+export const FoundDate = z.object({
+  date: Ymd,
+  source: DateSource,
+  block: z.nullable(z.number()),
+  raw: z.string(),
+});
+export type FoundDate = z.infer<typeof FoundDate>;
+
+/** The closing signature date (落款) and its line. */
+export const Signature = z.object({ date: Ymd, block: z.number(), raw: z.string() });
+export type Signature = z.infer<typeof Signature>;
+
+/**
+ * The text of one block (line, table or image), as rules read it: no elements. Text locators point into it
+ * by block index and offsets.
+ */
+export const BlockText = z.object({
+  index: z.number(),
+  kind: z.enum(['text', 'table', 'image']),
+  /** The line's text, the table's text, or the image's alt text. */
+  text: z.string(),
+  /** Part of a report table (a table, or a line of a table in text input): never narrative or a heading. */
+  inTable: z.boolean(),
+});
+export type BlockText = z.infer<typeof BlockText>;
 
 export const Report = z.object({
   isReport: z.boolean(),
@@ -104,6 +148,16 @@ export const Report = z.object({
   publishedAt: z.nullable(z.string()),
   publishedSource: z.nullable(DateSource),
   indexNumber: z.nullable(z.string()),
+  /** The year in the 索引号 ("…/2025-00012" → 2025). */
+  indexYear: z.nullable(z.number()),
+  /** The publication date with where it was found (publishedAt and publishedSource summarise it). */
+  published: z.nullable(FoundDate),
+  period: z.nullable(Period),
+  signature: z.nullable(Signature),
+  /** The site column the page stands in (<meta name="ColumnName">). */
+  columnName: z.nullable(z.string()),
+  /** The block of the title line, null when the title came from a meta tag or <title>. */
+  titleBlock: z.nullable(z.number()),
   sections: z.array(Section),
   tables: z.array(Table),
   /** Report tables given as images (section number they stand in). */

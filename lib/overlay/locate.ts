@@ -3,7 +3,7 @@
  * extraction did), a section heading, or the page as a whole.
  */
 import type { TextBlock } from '../extract/blocks';
-import type { Extracted } from '../extract/index';
+import type { DomIndex } from '../extract/dom-index';
 import type { Locator } from '../model/schema';
 
 export type Anchor =
@@ -39,7 +39,7 @@ function rangeFor(block: TextBlock, start: number, end: number, doc: Document): 
 }
 
 /** Resolve a finding's locator to something on the page. */
-export function resolveLocator(loc: Locator, ex: Extracted, doc: Document): Anchor | null {
+export function resolveLocator(loc: Locator, ex: DomIndex, doc: Document): Anchor | null {
   switch (loc.type) {
     case 'cell': {
       const el = ex.cellEls.get(loc.key);

@@ -2,7 +2,7 @@
  * A finding's marks on the page: outline boxes for the cell at fault and the cells involved, a numbered
  * badge (text findings are underlined when laid out). Event wiring stays in the Overlay.
  */
-import type { Extracted } from '../extract/index';
+import type { DomIndex } from '../extract/dom-index';
 import type { Finding, Lang } from '../model/schema';
 import { tagFinding } from './card';
 import { type Anchor, resolveLocator } from './locate';
@@ -14,7 +14,7 @@ export function createMarker(
   f: Finding,
   anchor: Anchor,
   n: number,
-  ex: Extracted,
+  ex: DomIndex,
   lang: Lang,
 ): Marker {
   const first = f.targets[0];

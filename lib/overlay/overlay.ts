@@ -183,7 +183,7 @@ export class Overlay {
   }
 
   private findReportTop(ex: Extracted): Element | null {
-    const idx = ex.titleBlock ?? ex.sections[0]?.block ?? null;
+    const idx = ex.report.titleBlock ?? ex.sections[0]?.block ?? null;
     const b = idx !== null ? ex.blocks[idx] : undefined;
     if (b?.kind === 'text' && b.el) return b.el;
     const first = ex.blocks.find((x) => x.kind !== 'image');

@@ -3,7 +3,7 @@
  * judge every check the same way. A check over a blank, "/", text or lost cell is 'unverifiable', never an
  * error.
  */
-import { T2_LEAVES_2019, T2_LEAVES_2021, T2_PARTS, T3_GROUPS } from '../extract/templates';
+import { T2_LEAVES_2019, T2_LEAVES_2021, T2_PARTS, T3_GROUPS } from '../format/tables';
 import type { Cell, I18nText, TableKind } from '../model/schema';
 import type { RuleContext } from './context';
 

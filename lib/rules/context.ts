@@ -1,22 +1,19 @@
 /**
- * What a rule sees: the extracted report plus helpers to read cells, section text and make locators.
+ * What a rule sees: the serialisable report and its block text, plus helpers to read cells and section text
+ * and to make locators. No element of the page: rules run the same on a Report read back from JSON.
  */
 import type { Ymd } from '../detect/meta';
-import type { TextBlock } from '../extract/blocks';
-import type { Extracted } from '../extract/index';
-import { SECTION_DEFS } from '../extract/sections';
-import { T1_ROWS, T2_COLUMNS, T2_ROW_BY_ID, T3_COLUMNS } from '../extract/templates';
+import { T1_ROWS, T2_COLUMNS, T2_ROW_BY_ID, T3_COLUMNS, TABLES } from '../format/tables';
 import type { ReportSnapshot } from '../history/snapshot';
-import type { Cell, Locator, Report, Section, Table, TableKind, TableRow } from '../model/schema';
+import type { BlockText, Cell, Locator, Report, Section, Table, TableKind, TableRow } from '../model/schema';
 
-export const TABLE_NAMES: Record<TableKind, { zh: string; en: string }> = {
-  t1: { zh: '表一（主动公开）', en: 'Table 1 (proactive disclosure)' },
-  t2: { zh: '表二（依申请公开）', en: 'Table 2 (requests)' },
-  t3: { zh: '表三（复议诉讼）', en: 'Table 3 (review and litigation)' },
-};
+/** What rules run on: the model and the text of its blocks (both serialisable). */
+export interface RuleInput {
+  report: Report;
+  text: readonly BlockText[];
+}
 
 export interface RuleContext {
-  ex: Extracted;
   report: Report;
   now: Ymd;
   year: number | null;
@@ -30,22 +27,30 @@ export interface RuleContext {
   /** Short label of a cell for messages ("自然人", "（七）总计·总计"). */
   colLabel(kind: TableKind, colId: string): string;
   rowLabel(kind: TableKind, rowId: string): string;
+  /** A block's text by index (report.period.block, report.signature.block…). */
+  block(index: number): BlockText | undefined;
   sections(n: number): Section[];
   /** Text blocks of a section's body (outside tables). */
-  sectionBlocks(n: number): TextBlock[];
+  sectionBlocks(n: number): BlockText[];
   /** All text blocks outside tables. */
-  narrative(): TextBlock[];
-  textLoc(block: TextBlock, start: number, end: number): Locator;
+  narrative(): BlockText[];
+  textLoc(block: BlockText, start: number, end: number): Locator;
   sectionLoc(n: number): Locator;
   /** Computed once per audit and shared by the rules that need it (e.g. the table arithmetic). */
   memo<T>(key: string, compute: () => T): T;
 }
 
-export function createContext(ex: Extracted, now: Ymd, previous: ReportSnapshot | null = null): RuleContext {
-  const tableBlocks = ex.tableBlocks;
+export function createContext(
+  input: RuleInput,
+  now: Ymd,
+  previous: ReportSnapshot | null = null,
+): RuleContext {
+  const { report, text } = input;
+  const tables: Partial<Record<TableKind, Table>> = {};
+  for (const t of report.tables) tables[t.kind] = t;
   const cells = new Map<string, Cell>();
   const rows = new Map<string, TableRow>();
-  for (const t of Object.values(ex.tables)) {
+  for (const t of Object.values(tables)) {
     if (!t) continue;
     for (const r of t.rows) {
       if (!rows.has(`${t.kind}:${r.id}`)) rows.set(`${t.kind}:${r.id}`, r);
@@ -53,7 +58,7 @@ export function createContext(ex: Extracted, now: Ymd, previous: ReportSnapshot 
     }
   }
   const memo = new Map<string, unknown>();
-  const narrative = ex.blocks.filter((b): b is TextBlock => b.kind === 'text' && !tableBlocks.has(b.index));
+  const narrative = text.filter((b) => b.kind === 'text' && !b.inTable);
   const colLabel = (kind: TableKind, colId: string): string => {
     if (kind === 't2') return T2_COLUMNS.find((c) => c.id === colId)?.zh ?? colId;
     if (kind === 't3') return T3_COLUMNS.find((c) => c.id === colId)?.zh ?? colId;
@@ -65,12 +70,11 @@ export function createContext(ex: Extracted, now: Ymd, previous: ReportSnapshot 
     return '';
   };
   const ctx: RuleContext = {
-    ex,
-    report: ex.report,
+    report,
     now,
-    year: ex.report.reportYear,
+    year: report.reportYear,
     previous,
-    table: (kind) => ex.tables[kind],
+    table: (kind) => tables[kind],
     row: (kind, id) => rows.get(`${kind}:${id}`),
     cell: (kind, rowId, colId) => cells.get(`${kind}:${rowId}:${colId}`),
     memo: <T>(key: string, compute: () => T): T => {
@@ -84,14 +88,15 @@ export function createContext(ex: Extracted, now: Ymd, previous: ReportSnapshot 
         type: 'cell',
         table: kind,
         key: cell.key,
-        label: `${TABLE_NAMES[kind].zh} ${rl ? `${rl} × ` : ''}${colLabel(kind, colId)}`,
+        label: `${TABLES[kind].short.zh} ${rl ? `${rl} × ` : ''}${colLabel(kind, colId)}`,
       };
     },
     colLabel,
     rowLabel,
-    sections: (n) => ex.sections.filter((s) => s.canonical === n),
+    block: (index) => text[index],
+    sections: (n) => report.sections.filter((s) => s.canonical === n),
     sectionBlocks: (n) => {
-      const s = ex.sections.find((x) => x.canonical === n);
+      const s = report.sections.find((x) => x.canonical === n);
       if (!s) return [];
       return narrative.filter((b) => b.index >= s.bodyStart && b.index < s.bodyEnd);
     },
@@ -104,14 +109,9 @@ export function createContext(ex: Extracted, now: Ymd, previous: ReportSnapshot 
       excerpt: block.text.slice(Math.max(0, start - 12), Math.min(block.text.length, end + 12)),
     }),
     sectionLoc: (n) => {
-      const s = ex.sections.find((x) => x.canonical === n);
+      const s = report.sections.find((x) => x.canonical === n);
       return { type: 'section', section: n, block: s ? s.block : null };
     },
   };
   return ctx;
-}
-
-export function sectionName(n: number): { zh: string; en: string } {
-  const d = SECTION_DEFS.find((x) => x.n === n);
-  return d ? { zh: d.zh, en: d.en } : { zh: String(n), en: String(n) };
 }

@@ -124,10 +124,3 @@ export function parseCount(s: string): number | null {
   if (t.length === 1 && t in CN_DIGITS) return CN_DIGITS[t] ?? null;
   return null;
 }
-
-/** Chinese ordinal 一..十二 → 1..12 (for section numbering). */
-export function parseOrdinal(s: string): number | null {
-  return parseCount(s);
-}
-
-export const ORDINALS_ZH = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

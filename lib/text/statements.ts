@@ -2,7 +2,7 @@
  * Figures stated in the narrative: "共收到申请2件", "未收到…申请", "被申请行政复议0件". Each statement keeps
  * its block and offsets so findings can point at the words.
  */
-import type { TextBlock } from '../extract/blocks';
+import type { BlockText as TextBlock } from '../model/schema';
 import { parseCount, toHalfWidth } from './normalize';
 
 export interface Statement {

@@ -31,7 +31,7 @@ export default defineRule({
     const first = narrative.find(
       (b) =>
         b.index < firstSection &&
-        b.index !== ctx.ex.titleBlock &&
+        b.index !== ctx.report.titleBlock &&
         b.text.length > 10 &&
         /[，。；]/.test(b.text),
     );

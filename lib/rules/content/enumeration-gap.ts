@@ -1,5 +1,8 @@
+import { NUMERAL_CLASS, NUMERALS_ZH } from '../../format/sections';
 import { parseCount } from '../../text/normalize';
 import { defineRule, type RuleFinding, zhEn } from '../types';
+
+const ITEM_RE = new RegExp(`(${NUMERAL_CLASS})是`, 'g');
 
 /** "一是…三是" without 二是: a sentence lost in editing. */
 export default defineRule({
@@ -22,7 +25,7 @@ export default defineRule({
         curSection = sec;
         prev = 0;
       }
-      for (const m of b.text.matchAll(/([一二三四五六七八九十])是/g)) {
+      for (const m of b.text.matchAll(ITEM_RE)) {
         const n = parseCount(m[1] ?? '') ?? 0;
         const before = b.text.slice(Math.max(0, (m.index ?? 0) - 1), m.index ?? 0);
         if (before && /[\u4e00-\u9fa5]/.test(before) && !/[，。；：、]/.test(before)) {
@@ -35,11 +38,11 @@ export default defineRule({
           const i = m.index ?? 0;
           const missing = Array.from(
             { length: n - prev - 1 },
-            (_, k) => `${'一二三四五六七八九十'[prev + k]}是`,
+            (_, k) => `${NUMERALS_ZH[prev + k + 1]}是`,
           ).join('、');
           out.push({
             message: zhEn(
-              `列举从“${'一二三四五六七八九十'[prev - 1]}是”跳到“${m[0]}”，缺少“${missing}”。`,
+              `列举从“${NUMERALS_ZH[prev]}是”跳到“${m[0]}”，缺少“${missing}”。`,
               `The list jumps from item ${prev} to item ${n}; “${missing}” is missing.`,
             ),
             targets: [ctx.textLoc(b, i, i + m[0].length)],

@@ -1,5 +1,4 @@
-import type { TableKind } from '../../model/schema';
-import { TABLE_NAMES } from '../context';
+import { TABLE_KINDS, TABLES } from '../../format/tables';
 import { defineRule, type RuleFinding, zhEn } from '../types';
 
 export default defineRule({
@@ -17,7 +16,7 @@ export default defineRule({
   ),
   check(ctx) {
     const out: RuleFinding[] = [];
-    for (const kind of ['t1', 't2', 't3'] as TableKind[]) {
+    for (const kind of TABLE_KINDS) {
       const t = ctx.table(kind);
       if (!t || t.rows.length === 0) continue;
       const cells = t.rows.flatMap((r) => r.cells);
@@ -25,10 +24,10 @@ export default defineRule({
       out.push({
         key: kind,
         message: zhEn(
-          `${TABLE_NAMES[kind].zh}的 ${cells.length} 个数据单元格全部为空（或为“/”），无法核验。`,
-          `All ${cells.length} data cells of ${TABLE_NAMES[kind].en} are blank (or “/”): nothing can be verified.`,
+          `${TABLES[kind].short.zh}的 ${cells.length} 个数据单元格全部为空（或为“/”），无法核验。`,
+          `All ${cells.length} data cells of ${TABLES[kind].short.en} are blank (or “/”): nothing can be verified.`,
         ),
-        targets: [ctx.sectionLoc(kind === 't1' ? 2 : kind === 't2' ? 3 : 4)],
+        targets: [ctx.sectionLoc(TABLES[kind].section)],
       });
     }
     return out;

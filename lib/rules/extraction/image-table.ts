@@ -1,10 +1,5 @@
+import { numeralZh, TABLES, tableOfSection } from '../../format';
 import { defineRule, type RuleFinding, zhEn } from '../types';
-
-const NAMES: Record<number, { zh: string; en: string }> = {
-  2: { zh: '表一', en: 'Table 1' },
-  3: { zh: '表二', en: 'Table 2' },
-  4: { zh: '表三', en: 'Table 3' },
-};
 
 export default defineRule({
   id: 'extraction-image-table',
@@ -19,11 +14,12 @@ export default defineRule({
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const n of ctx.report.imageTables) {
-      const name = NAMES[n] ?? { zh: `第${n}部分表格`, en: `Section ${n} table` };
+      const kind = tableOfSection(n);
+      const name = kind ? TABLES[kind].name : { zh: `第${n}部分表格`, en: `Section ${n} table` };
       out.push({
         key: String(n),
         message: zhEn(
-          `第${'一二三四五六'[n - 1]}部分的${name.zh}以图片发布，其中数字未核验。`,
+          `第${numeralZh(n)}部分的${name.zh}以图片发布，其中数字未核验。`,
           `${name.en} in section ${n} is an image; its figures were not checked.`,
         ),
         targets: [ctx.sectionLoc(n)],

@@ -1,5 +1,4 @@
-import type { TableKind } from '../../model/schema';
-import { TABLE_NAMES } from '../context';
+import { T2_COLUMNS, T3_COLUMNS, TABLE_KINDS, TABLES } from '../../format/tables';
 import { defineRule, type RuleFinding, zhEn } from '../types';
 
 export default defineRule({
@@ -14,20 +13,20 @@ export default defineRule({
   ),
   check(ctx) {
     const out: RuleFinding[] = [];
-    for (const kind of ['t1', 't2', 't3'] as TableKind[]) {
+    for (const kind of TABLE_KINDS) {
       const t = ctx.table(kind);
       if (!t) continue;
       const lost = t.rows.filter((r) => r.lostCells);
       if (lost.length === 0) continue;
-      const expected = kind === 't2' ? 7 : 15;
+      const expected = kind === 't2' ? T2_COLUMNS.length : T3_COLUMNS.length;
       const names = lost.map((r) => (kind === 't3' ? '数据行' : ctx.rowLabel(kind, r.id))).slice(0, 8);
       out.push({
         key: kind,
         message: zhEn(
-          `${TABLE_NAMES[kind].zh}有 ${lost.length} 行的数值个数不是 ${expected} 个（${names.join('、')}${lost.length > 8 ? '等' : ''}），无法确定各数所属列，这些行未参与核算。`,
-          `${TABLE_NAMES[kind].en}: ${lost.length} rows do not have ${expected} values (${names.join(', ')}${lost.length > 8 ? ', …' : ''}); their columns cannot be known, so these rows were not checked.`,
+          `${TABLES[kind].short.zh}有 ${lost.length} 行的数值个数不是 ${expected} 个（${names.join('、')}${lost.length > 8 ? '等' : ''}），无法确定各数所属列，这些行未参与核算。`,
+          `${TABLES[kind].short.en}: ${lost.length} rows do not have ${expected} values (${names.join(', ')}${lost.length > 8 ? ', …' : ''}); their columns cannot be known, so these rows were not checked.`,
         ),
-        targets: [ctx.sectionLoc(kind === 't1' ? 2 : kind === 't2' ? 3 : 4)],
+        targets: [ctx.sectionLoc(TABLES[kind].section)],
       });
     }
     return out;

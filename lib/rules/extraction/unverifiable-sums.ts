@@ -1,6 +1,6 @@
+import { TABLES } from '../../format/tables';
 import type { Cell, TableKind } from '../../model/schema';
 import { type SumCheck, t2Checks, t3Checks } from '../arith';
-import { TABLE_NAMES } from '../context';
 import { defineRule, type RuleFinding, zhEn } from '../types';
 
 const KIND_ZH: Record<Cell['kind'], string> = {
@@ -54,8 +54,8 @@ export default defineRule({
       out.push({
         key: table,
         message: zhEn(
-          `${TABLE_NAMES[table].zh}共 ${total} 项勾稽核算中有 ${checks.length} 项含非数字单元格（${zh}），无法核验${holdIfZero ? '；若按 0 计，这些核算均成立' : '；即使按 0 计，部分核算也不成立，请人工复核'}。`,
-          `${TABLE_NAMES[table].en}: ${checks.length} of ${total} checks involve cells without a figure (${en}) and cannot be verified${holdIfZero ? '; read as 0, they would all hold' : '; even read as 0, some would fail: review by hand'}.`,
+          `${TABLES[table].short.zh}共 ${total} 项勾稽核算中有 ${checks.length} 项含非数字单元格（${zh}），无法核验${holdIfZero ? '；若按 0 计，这些核算均成立' : '；即使按 0 计，部分核算也不成立，请人工复核'}。`,
+          `${TABLES[table].short.en}: ${checks.length} of ${total} checks involve cells without a figure (${en}) and cannot be verified${holdIfZero ? '; read as 0, they would all hold' : '; even read as 0, some would fail: review by hand'}.`,
         ),
         targets: [...blockers.values()].map((b) => ctx.cellLoc(table, b)),
         ...(holdIfZero ? {} : { severity: 'warning' as const }),

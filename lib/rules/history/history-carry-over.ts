@@ -1,4 +1,4 @@
-import { T2_COLUMNS } from '../../extract/templates';
+import { T2_COLUMNS } from '../../format/tables';
 import { isPreviousOf, previousName } from '../../history/compare';
 import { agencyKey } from '../../history/snapshot';
 import { defineRule, type RuleFinding, zhEn } from '../types';

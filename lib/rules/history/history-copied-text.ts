@@ -1,8 +1,8 @@
+import { sectionName } from '../../format/sections';
 import { isPreviousOf, previousName } from '../../history/compare';
 import { copiedRuns, jaccard, trigrams } from '../../history/similarity';
 import { agencyKey } from '../../history/snapshot';
 import type { Locator } from '../../model/schema';
-import { sectionName } from '../context';
 import { defineRule, type RuleFinding, zhEn } from '../types';
 
 /** Likeness above which a section reads as last year's copied (DOMAIN.md §11: genuine 0.03–0.07). */

@@ -1,4 +1,4 @@
-import { SECTION_DEFS } from '../../extract/sections';
+import { SECTION_DEFS, tableOfSection } from '../../format';
 import type { Locator } from '../../model/schema';
 import { defineRule, type RuleFinding, zhEn } from '../types';
 
@@ -21,7 +21,7 @@ export default defineRule({
     for (const def of SECTION_DEFS) {
       if (found.has(def.n)) continue;
       const next = ctx.report.sections.find((s) => s.canonical > def.n);
-      const tableKind = ({ 2: 't1', 3: 't2', 4: 't3' } as const)[def.n as 2 | 3 | 4];
+      const tableKind = tableOfSection(def.n);
       // section 1 whose heading was lost but whose sub-headings （一）（二）… stand before section 2
       const firstFound = ctx.report.sections.find((s) => s.canonical > 0);
       const orphanBody =

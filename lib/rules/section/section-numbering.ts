@@ -1,5 +1,4 @@
-import { ORDINALS_ZH } from '../../text/normalize';
-import { sectionName } from '../context';
+import { NUMERALS_ZH, sectionName } from '../../format/sections';
 import { defineRule, type RuleFinding, zhEn } from '../types';
 
 export default defineRule({
@@ -24,7 +23,7 @@ export default defineRule({
         out.push({
           key: `b${s.block}`,
           message: zhEn(
-            `多出的一级标题“${s.title}”占用了序号“${ORDINALS_ZH[s.ordinal ?? 0] ?? ''}、”${clash ? '，与正式章节重号' : ''}。`,
+            `多出的一级标题“${s.title}”占用了序号“${NUMERALS_ZH[s.ordinal ?? 0] ?? ''}、”${clash ? '，与正式章节重号' : ''}。`,
             `An extra top-level heading “${s.title}” takes number ${s.ordinal}${clash ? ', the same as a required section' : ''}.`,
           ),
           targets: [loc],
@@ -50,7 +49,7 @@ export default defineRule({
         out.push({
           key: `b${s.block}`,
           message: zhEn(
-            `标题“${s.title}”的序号为“${ORDINALS_ZH[s.ordinal] ?? s.ordinal}”，按格式应为“${ORDINALS_ZH[s.canonical]}”。`,
+            `标题“${s.title}”的序号为“${NUMERALS_ZH[s.ordinal] ?? s.ordinal}”，按格式应为“${NUMERALS_ZH[s.canonical]}”。`,
             `Heading “${s.title}” is numbered ${s.ordinal}; the format numbers it ${s.canonical}.`,
           ),
           targets: [loc],

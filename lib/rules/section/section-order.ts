@@ -1,4 +1,4 @@
-import { sectionName } from '../context';
+import { sectionName } from '../../format/sections';
 import { defineRule, type RuleFinding, zhEn } from '../types';
 
 export default defineRule({

@@ -33,7 +33,7 @@ export default defineRule({
     // the closing signature (agency name, date) follows section 6: it is not its content
     const agency = ctx.report.agency;
     const blocks = ctx.sectionBlocks(6);
-    const sig = ctx.ex.signature?.block ?? Number.POSITIVE_INFINITY;
+    const sig = ctx.report.signature?.block ?? Number.POSITIVE_INFINITY;
     const text = blocks
       .filter((b) => {
         if (b.index >= sig) return false;

@@ -1,10 +1,5 @@
+import { numeralZh, TABLE_KINDS, TABLES } from '../../format';
 import { defineRule, type RuleFinding, zhEn } from '../types';
-
-const SECTION_TABLE = [
-  { n: 2, kind: 't1', zh: '表一（主动公开政府信息情况）', en: 'table 1 (proactive disclosure)' },
-  { n: 3, kind: 't2', zh: '表二（收到和处理政府信息公开申请情况）', en: 'table 2 (requests)' },
-  { n: 4, kind: 't3', zh: '表三（行政复议、行政诉讼情况）', en: 'table 3 (review and litigation)' },
-] as const;
 
 export default defineRule({
   id: 'section-table-missing',
@@ -21,16 +16,17 @@ export default defineRule({
   ),
   check(ctx) {
     const out: RuleFinding[] = [];
-    for (const st of SECTION_TABLE) {
-      if (ctx.table(st.kind) || ctx.report.imageTables.includes(st.n)) continue;
-      if (ctx.sections(st.n).length === 0) continue; // the missing section itself is reported
+    for (const kind of TABLE_KINDS) {
+      const { section: n, long } = TABLES[kind];
+      if (ctx.table(kind) || ctx.report.imageTables.includes(n)) continue;
+      if (ctx.sections(n).length === 0) continue; // the missing section itself is reported
       out.push({
-        key: st.kind,
+        key: kind,
         message: zhEn(
-          `第${'一二三四五六'[st.n - 1]}部分中未找到${st.zh}；如在附件中，请人工核对。`,
-          `Section ${st.n} has no ${st.en} on the page; if it is in an attachment, check it by hand.`,
+          `第${numeralZh(n)}部分中未找到${long.zh}；如在附件中，请人工核对。`,
+          `Section ${n} has no ${long.en} on the page; if it is in an attachment, check it by hand.`,
         ),
-        targets: [ctx.sectionLoc(st.n)],
+        targets: [ctx.sectionLoc(n)],
       });
     }
     return out;

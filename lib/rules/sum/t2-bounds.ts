@@ -1,4 +1,4 @@
-import { T2_COLUMNS } from '../../extract/templates';
+import { T2_COLUMNS } from '../../format/tables';
 import { fmt } from '../arith';
 import { defineRule, type RuleFinding, zhEn } from '../types';
 

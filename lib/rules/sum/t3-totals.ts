@@ -1,4 +1,4 @@
-import { T3_GROUPS } from '../../extract/templates';
+import { T3_GROUPS } from '../../format/tables';
 import { t3Checks } from '../arith';
 import { sumFinding } from '../sum-finding';
 import { defineRule, zhEn } from '../types';

@@ -1,7 +1,6 @@
 import { labelCellKey } from '../../extract/tables';
-import { LABELS_2019 } from '../../extract/templates';
-import type { Locator, TableKind } from '../../model/schema';
-import { TABLE_NAMES } from '../context';
+import { FORMAT_2021_FROM, LABELS_2019, TABLE_KINDS, TABLES } from '../../format';
+import type { Locator } from '../../model/schema';
 import { defineRule, type RuleFinding, zhEn } from '../types';
 
 export default defineRule({
@@ -19,9 +18,9 @@ export default defineRule({
   ),
   check(ctx) {
     const y = ctx.year;
-    if (!y || y < 2021) return [];
+    if (!y || y < FORMAT_2021_FROM) return [];
     const out: RuleFinding[] = [];
-    for (const kind of ['t1', 't2', 't3'] as TableKind[]) {
+    for (const kind of TABLE_KINDS) {
       const t = ctx.table(kind);
       if (!t) continue;
       const hits = LABELS_2019.filter((l) => t.labels.some((x) => l.match.test(x)));
@@ -34,7 +33,7 @@ export default defineRule({
             type: 'cell',
             table: kind,
             key: labelCellKey(kind, label),
-            label: `${TABLE_NAMES[kind].zh} ${label}`,
+            label: `${TABLES[kind].short.zh} ${label}`,
           },
         ];
       });
@@ -45,12 +44,12 @@ export default defineRule({
         message:
           structural.length > 0
             ? zhEn(
-                `${y}年度报告的${TABLE_NAMES[kind].zh}使用了2019年版格式的标签：${names}。`,
-                `The ${y} report’s ${TABLE_NAMES[kind].en} uses labels of the 2019 format: ${names}.`,
+                `${y}年度报告的${TABLES[kind].short.zh}使用了2019年版格式的标签：${names}。`,
+                `The ${y} report’s ${TABLES[kind].short.en} uses labels of the 2019 format: ${names}.`,
               )
             : zhEn(
-                `${y}年度报告的${TABLE_NAMES[kind].zh}沿用了2019年版的行名${names}（2021年版为“行政规范性文件”）。`,
-                `The ${y} report’s ${TABLE_NAMES[kind].en} keeps the 2019 row name ${names} (2021: 行政规范性文件).`,
+                `${y}年度报告的${TABLES[kind].short.zh}沿用了2019年版的行名${names}（2021年版为“行政规范性文件”）。`,
+                `The ${y} report’s ${TABLES[kind].short.en} keeps the 2019 row name ${names} (2021: 行政规范性文件).`,
               ),
         targets,
       });

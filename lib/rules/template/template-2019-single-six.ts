@@ -1,3 +1,4 @@
+import { FORMAT_2021_FROM } from '../../format/template2019';
 import { defineRule, zhEn } from '../types';
 
 export default defineRule({
@@ -19,7 +20,7 @@ export default defineRule({
   check(ctx) {
     const y = ctx.year;
     const row = ctx.row('t2', 'o');
-    if (!y || y < 2021 || !row) return [];
+    if (!y || y < FORMAT_2021_FROM || !row) return [];
     const first = row.cells[0];
     return [
       {

@@ -1,4 +1,4 @@
-import { T2_COLUMNS, T2_ROW_BY_ID, T2_ROWS } from '../../extract/templates';
+import { T2_COLUMNS, T2_ROW_BY_ID, T2_ROWS } from '../../format/tables';
 import { defineRule, type RuleFinding, zhEn } from '../types';
 
 export default defineRule({

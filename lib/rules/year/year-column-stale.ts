@@ -1,4 +1,5 @@
 import { compareYmd, REPORT_TITLE_RE, ymdString } from '../../detect/meta';
+import { latestDeadline } from '../../format/deadlines';
 import { defineRule, zhEn } from '../types';
 
 /**
@@ -26,12 +27,12 @@ export default defineRule({
       const m = /((?:19|20)\d{2})\s*年/.exec(b.text);
       if (m) years.push(Number(m[1]));
     }
-    const column = ctx.ex.src.meta.ColumnName ?? '';
+    const column = ctx.report.columnName ?? '';
     if (years.length < 2 && !/年报|年度报告/.test(column)) return [];
     if (years.length === 0) return [];
     const newest = Math.max(...years);
     const due = ctx.now.y - 1;
-    const deadline = { y: ctx.now.y, m: 3, d: 31 };
+    const deadline = latestDeadline(due);
     if (newest >= due || compareYmd(ctx.now, deadline) <= 0) return [];
     return [
       {

@@ -15,7 +15,7 @@ export default defineRule({
   ),
   check(ctx) {
     const y = ctx.year;
-    const iy = ctx.ex.indexYear;
+    const iy = ctx.report.indexYear;
     if (!y || !iy || iy === y + 1) return [];
     return [
       {

@@ -15,7 +15,7 @@ export default defineRule({
     'Write the period as 1 January to 31 December of the report year.',
   ),
   check(ctx) {
-    const p = ctx.ex.period;
+    const p = ctx.report.period;
     const y = ctx.year;
     if (!p) {
       return [
@@ -37,7 +37,7 @@ export default defineRule({
     const from = { y, m: 1, d: 1 };
     const to = { y, m: 12, d: 31 };
     if (compareYmd(p.from, from) === 0 && compareYmd(p.to, to) === 0) return [];
-    const block = ctx.ex.blocks[p.block];
+    const block = ctx.block(p.block);
     const loc =
       block?.kind === 'text'
         ? ctx.textLoc(block, p.start, p.start + p.raw.length)

@@ -1,5 +1,5 @@
-import { daysBetween, deadlineFor } from '../../detect/deadline';
 import { compareYmd, ymdString } from '../../detect/meta';
+import { daysBetween, deadlineFor } from '../../format/deadlines';
 import type { Locator } from '../../model/schema';
 import { defineRule, zhEn } from '../types';
 
@@ -22,7 +22,7 @@ export default defineRule({
   ),
   check(ctx) {
     const y = ctx.year;
-    const pub = ctx.ex.published;
+    const pub = ctx.report.published;
     if (!y) return [];
     if (!pub) {
       return [
@@ -39,7 +39,7 @@ export default defineRule({
       ];
     }
     const loc: Locator = (() => {
-      const b = pub.block !== null ? ctx.ex.blocks[pub.block] : undefined;
+      const b = pub.block !== null ? ctx.block(pub.block) : undefined;
       return b?.kind === 'text' ? ctx.textLoc(b, 0, b.text.length) : { type: 'page' };
     })();
     const src = SOURCE[pub.source];

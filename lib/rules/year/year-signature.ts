@@ -1,5 +1,5 @@
-import { deadlineFor } from '../../detect/deadline';
 import { compareYmd, ymdString } from '../../detect/meta';
+import { deadlineFor } from '../../format/deadlines';
 import { defineRule, type RuleFinding, zhEn } from '../types';
 
 export default defineRule({
@@ -14,9 +14,9 @@ export default defineRule({
   fix: zhEn('核对落款日期。', 'Check the signature date.'),
   check(ctx) {
     const y = ctx.year;
-    const sig = ctx.ex.signature;
+    const sig = ctx.report.signature;
     if (!y || !sig) return [];
-    const b = ctx.ex.blocks[sig.block];
+    const b = ctx.block(sig.block);
     if (b?.kind !== 'text') return [];
     const loc = ctx.textLoc(b, 0, b.text.length);
     const d = ymdString(sig.date);
@@ -44,7 +44,7 @@ export default defineRule({
         });
       }
     }
-    const pub = ctx.ex.published;
+    const pub = ctx.report.published;
     if (pub && pub.source !== 'url' && compareYmd(sig.date, pub.date) > 0) {
       out.push({
         key: 'after-publication',

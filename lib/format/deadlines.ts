@@ -3,8 +3,7 @@
  * government's region-wide report by Y+1-03-31; townships in practice 01-31 (warning), 03-31 (error).
  * Reports before 2019 (2007 regulation): 03-31 for everyone.
  */
-import type { BodyKind } from '../model/schema';
-import type { Ymd } from './meta';
+import type { BodyKind, Ymd } from '../model/schema';
 
 export interface Deadline {
   /** Past this date: a warning. */
@@ -14,10 +13,18 @@ export interface Deadline {
   basis: { zh: string; en: string };
 }
 
+/** The revised regulation (2019) applies from this report year on; before, the 2007 one. */
+export const REGULATION_2019_FROM = 2019;
+
+/** The last day any body may publish its report for `year`: 31 March of the next year. */
+export function latestDeadline(year: number): Ymd {
+  return { y: year + 1, m: 3, d: 31 };
+}
+
 export function deadlineFor(year: number, kind: BodyKind): Deadline {
   const jan31 = { y: year + 1, m: 1, d: 31 };
-  const mar31 = { y: year + 1, m: 3, d: 31 };
-  if (year < 2019) {
+  const mar31 = latestDeadline(year);
+  if (year < REGULATION_2019_FROM) {
     return {
       soft: mar31,
       hard: mar31,
@@ -58,6 +65,7 @@ export function deadlineFor(year: number, kind: BodyKind): Deadline {
   }
 }
 
+/** Whole days from a to b (negative when b is earlier). */
 export function daysBetween(a: Ymd, b: Ymd): number {
   return Math.round((Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86400000);
 }
