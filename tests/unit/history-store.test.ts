@@ -1,7 +1,9 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { IdbSnapshotStore } from '../../lib/history/idb-store';
 import type { ReportSnapshot } from '../../lib/history/snapshot';
 import { findPrevious, MemorySnapshotStore, type SnapshotStore } from '../../lib/history/store';
 import { SqliteSnapshotStore } from '../../scripts/snapshot-store';
@@ -65,6 +67,15 @@ async function behaves(store: SnapshotStore) {
 
 describe('snapshot stores', () => {
   it('memory', async () => behaves(new MemorySnapshotStore()));
+
+  it('IndexedDB: same behaviour, kept across instances (a reloaded extension)', async () => {
+    await behaves(new IdbSnapshotStore('test-a'));
+    const again = new IdbSnapshotStore('test-a');
+    expect((await again.list()).length).toBe(4);
+    expect((await again.byAgency('示例县教育局')).map((s) => s.url)).toEqual(['http://a.gov.cn/2024.html']);
+    await again.clear();
+    expect(await again.list()).toEqual([]);
+  });
 
   it('SQLite file: same behaviour, kept across reopening, cleared on request', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'nianbao-store-'));
