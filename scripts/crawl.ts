@@ -8,16 +8,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { toResult } from '../lib/audit';
-import { analyzeColumn, type ColumnFinding } from '../lib/column/analyze';
-import { crawlColumn } from '../lib/column/crawl';
+import type { ColumnFinding } from '../lib/column/analyze';
 import { type CrawledReport, crawlWorkbook, reportMarkdown } from '../lib/column/export';
 import type { ColumnEntry } from '../lib/column/list';
-import { CancelledError, PoliteFetcher } from '../lib/column/polite';
-import { parseYmd, type Ymd } from '../lib/detect/meta';
-import { errorEntry, toJsonEntry } from '../lib/export/json';
-import { blocksFromDocument } from '../lib/extract/blocks';
+import { PoliteFetcher } from '../lib/column/polite';
+import { runColumn } from '../lib/column/run';
+import { errorEntry, type JsonEntry, toJsonEntry } from '../lib/export/json';
 import type { SnapshotStore } from '../lib/history/store';
-import { auditWithStore } from '../lib/history/with-store';
 import type { Lang } from '../lib/model/schema';
 import { decode, parseHtml } from './load';
 
@@ -58,11 +55,6 @@ export interface CrawlJson {
       urls: string[];
     }>;
   };
-}
-
-function today(): Ymd {
-  const d = new Date();
-  return { y: d.getFullYear(), m: d.getMonth() + 1, d: d.getDate() };
 }
 
 const UA = 'NianBaoInspector/0.1 (+annual-report audit)';
@@ -119,60 +111,46 @@ export async function runCrawl(
     if (type && !/html|xml|text\/plain/i.test(type)) throw new Error(`不支持的文件格式：${type}`);
     return { doc: parseHtml(decode(res.bytes, type)), url: res.url };
   };
-  const tty = io.stderr.isTTY === true && !o.json;
+  // a progress bar on a terminal only; without one, one line per report that could not be read
   const bar = io.stderr.isTTY
     ? new SingleBar({ stream: io.stderr, format: '{phase} [{bar}] {value}/{total} {what}', hideCursor: true })
     : null;
   bar?.start(1, 0, { phase: '栏目', what: o.start });
-  const crawl = await crawlColumn(o.start, async (url) => (await getDoc(url)).doc, {
-    maxPages: o.max,
-    onPage: (_p, url, done, known) => {
-      bar?.setTotal(known);
-      bar?.update(done, { what: url });
+  const run = await runColumn(o.start, getDoc, {
+    ...(o.now ? { now: o.now } : {}),
+    max: o.max,
+    store: o.store,
+    resume: o.resume,
+    signal,
+    onProgress: (p) => {
+      bar?.setTotal(Math.max(1, p.total));
+      bar?.update(p.done, {
+        phase: p.phase === 'list' ? '栏目' : '审核',
+        what: [...p.what].slice(0, 40).join(''),
+      });
     },
   });
-  const now = (o.now ? parseYmd(o.now) : null) ?? today();
-  const entries = [...crawl.entries]
-    .sort(
-      (a, b) => (a.year ?? 9999) - (b.year ?? 9999) || (a.agency ?? '').localeCompare(b.agency ?? '', 'zh'),
-    )
-    .slice(0, o.max);
-  bar?.setTotal(entries.length);
-  bar?.update(0, { phase: '审核', what: '' });
+  bar?.stop();
   const reports: CrawledReport[] = [];
   let anyError = false;
-  for (const [i, e] of entries.entries()) {
-    bar?.update(i, { what: e.title });
-    try {
-      const stored = o.resume && o.store ? await o.store.get(e.url) : null;
-      if (stored?.entry) {
-        reports.push({ ...(stored.entry as unknown as CrawledReport), url: e.url, page: e.listedOn });
-        continue;
-      }
-      const { doc, url } = await getDoc(e.url);
-      const out = await auditWithStore(
-        blocksFromDocument(doc, url),
-        url,
-        o.store,
-        o.now ? { now: o.now } : {},
-      );
-      const entry = toJsonEntry(url, toResult(out), o.lang);
-      if (entry.findings.some((f) => f.severity === 'error')) anyError = true;
-      reports.push({ ...entry, url, page: e.listedOn });
-      if (o.store && out.report.isReport) {
-        const snap = await o.store.get(url);
-        if (snap) await o.store.put({ ...snap, entry });
-      }
-    } catch (err) {
-      if (err instanceof CancelledError) throw err;
-      const msg = err instanceof Error ? err.message : String(err);
-      if (!tty) io.stderr.write(`${e.url}: ${msg}\n`);
-      reports.push({ ...errorEntry(e.url, msg), url: e.url, page: e.listedOn });
+  for (const r of run.reports) {
+    const page = r.entry.listedOn;
+    if (r.resumed) {
+      const stored = await o.store?.get(r.url);
+      reports.push({ ...(stored?.entry as JsonEntry), url: r.url, page });
+    } else if (r.out) {
+      const entry = toJsonEntry(r.url, toResult(r.out), o.lang);
+      reports.push({ ...entry, url: r.url, page });
+      // kept with the snapshot, so that an interrupted crawl resumes
+      const snap = r.out.report.isReport ? await o.store?.get(r.url) : null;
+      if (snap && o.store) await o.store.put({ ...snap, entry });
+    } else {
+      if (!bar) io.stderr.write(`${r.url}: ${r.error}\n`);
+      reports.push({ ...errorEntry(r.url, r.error ?? ''), url: r.url, page });
     }
   }
-  bar?.update(entries.length, { what: '' });
-  bar?.stop();
-  const analysis = analyzeColumn(crawl.entries, now);
+  for (const r of reports) if (r.findings.some((f) => f.severity === 'error')) anyError = true;
+  const { crawl, analysis } = run;
   const json: CrawlJson = {
     start: o.start,
     reports,
