@@ -1,6 +1,7 @@
 /**
  * Writes the bundled sample pages (assets/samples) from the test fixture builders, so the samples and the
  * tests share one description of what real report pages look like. Run: node scripts/run.mjs scripts/make-samples.ts
+ * (tests/unit/generated.test.ts fails when the files differ from what this writes).
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -103,9 +104,14 @@ export const SAMPLES: Record<string, () => string> = {
       .join('\n')}</ul></body></html>`,
 };
 
+/** Every sample file's name and content, as main() writes them (pure: tests compare it with the files). */
+export function renderSamples(): Array<[name: string, content: string]> {
+  return Object.entries(SAMPLES).map(([name, make]) => [name, make()]);
+}
+
 export async function main(): Promise<number> {
-  for (const [name, make] of Object.entries(SAMPLES)) {
-    await writeFile(join(SAMPLES_DIR, name), make(), 'utf8');
+  for (const [name, content] of renderSamples()) {
+    await writeFile(join(SAMPLES_DIR, name), content, 'utf8');
     process.stdout.write(`wrote assets/samples/${name}\n`);
   }
   return 0;
