@@ -8,7 +8,7 @@ import type { ReportSnapshot } from './snapshot';
 export function previousName(prev: ReportSnapshot): I18nText {
   const y = prev.year ?? '上一';
   return {
-    zh: `${y} 年度报告（${prev.url}）`,
+    zh: `${y}年度报告（${prev.url}）`,
     en: `the ${prev.year ?? 'previous'} report (${prev.url})`,
   };
 }

@@ -46,7 +46,15 @@ export function problemsOf(text: string, year: number | null): string[] {
     const body = p.body.join('');
     for (const s of body.split(/(?=[一二三四五六七八九十]是)|[；;。]/)) {
       const item = s.trim();
-      if (item.length >= 8 && item.length <= 200 && PROBLEM.test(item) && contentBigrams(item).size >= 3)
+      // "未发现突出问题" says there is none
+      const none = /(未发现|没有|不存在|无明显|无突出)[^，,]{0,8}(问题|不足)/.test(item);
+      if (
+        item.length >= 8 &&
+        item.length <= 200 &&
+        PROBLEM.test(item) &&
+        !none &&
+        contentBigrams(item).size >= 3
+      )
         items.push(item);
     }
   }

@@ -7,6 +7,8 @@
 import { toHalfWidth } from '../text/normalize';
 
 const DROP = /[\s\p{P}\p{S}]/u;
+const OPENING = /[（(“‘《〈【[]/;
+const CLOSING = /[）)”’》〉】\]。，、；：！？.,;:!?]/;
 
 /** The compared form of a text, with the offset in the original of each kept character. */
 export function comparable(text: string): { chars: string; at: number[] } {
@@ -50,8 +52,11 @@ export function copiedRuns(
     // trigrams from..to are shared: compared characters from..to+2
     const n = to - from + 3;
     if (from >= 0 && n >= minChars) {
-      const start = at[from] as number;
-      const end = (at[to + 2] as number) + 1;
+      // the passage takes its opening and closing punctuation: "（一）…。" rather than "一）…"
+      let start = at[from] as number;
+      while (start > 0 && OPENING.test(text[start - 1] as string)) start--;
+      let end = (at[to + 2] as number) + 1;
+      while (end < text.length && CLOSING.test(text[end] as string)) end++;
       runs.push({ start, end, chars: n });
     }
     from = -1;

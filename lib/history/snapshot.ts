@@ -57,8 +57,9 @@ export function contactOf(text: string): Contact {
   const address = /(?:通讯|通信|联系|办公)?地址\s*[:：为]?\s*([^，。；;,\s]{4,60})/.exec(t)?.[1] ?? null;
   const postcode = /(?:邮编|邮政编码)\s*[:：为]?\s*(\d{5,7})/.exec(t)?.[1] ?? null;
   const phone =
-    /(?:联系电话|咨询电话|电话)\s*[:：为]?\s*([0-9][0-9\-—－()（） ]{5,20}[0-9])/.exec(t)?.[1]?.trim() ??
-    null;
+    /(?:联系电话|咨询电话|电话)\s*[:：为]?\s*([(（]?[0-9][0-9\-—－()（） ]{5,20}[0-9])/
+      .exec(t)?.[1]
+      ?.trim() ?? null;
   return { address, postcode, phone };
 }
 
