@@ -10,6 +10,7 @@ import { parseYmd, type Ymd } from './detect/meta';
 import { blocksFromDocument, blocksFromText, type SourceDoc } from './extract/blocks';
 import { type Extracted, extract } from './extract/index';
 import { TABLES } from './format/tables';
+import type { ReportSnapshot } from './history/snapshot';
 import type { AuditResult, Coverage, Finding } from './model/schema';
 import { createContext } from './rules/context';
 import { RULES } from './rules/index';
@@ -23,6 +24,8 @@ export interface AuditOptions {
   budgetMs?: number;
   /** Rules to run (default: all). */
   rules?: readonly Rule[];
+  /** The same body's previous-year report, for the cross-year rules. */
+  previous?: ReportSnapshot | null;
 }
 
 export interface AuditOutput extends AuditResult {
@@ -35,7 +38,7 @@ function today(): Ymd {
   return { y: d.getFullYear(), m: d.getMonth() + 1, d: d.getDate() };
 }
 
-const DEFAULT_BUDGET_MS = 2000;
+export const DEFAULT_BUDGET_MS = 2000;
 
 /** A figure evidence may hold: a safe integer or a finite decimal (never Infinity, NaN or a huge integer). */
 const isFigure = (n: number | undefined): boolean =>
@@ -86,7 +89,7 @@ function coverageOf(ex: Extracted): Pick<Coverage, 'tables' | 'sectionsFound' | 
 export function auditExtracted(ex: Extracted, opts: AuditOptions = {}, budget?: Budget): AuditOutput {
   const time = budget ?? startBudget(opts.budgetMs ?? DEFAULT_BUDGET_MS);
   const now = (opts.now ? parseYmd(opts.now) : null) ?? today();
-  const ctx = createContext(ex, now, time);
+  const ctx = createContext(ex, now, time, opts.previous ?? null);
   const findings: Finding[] = [];
   const status: Coverage['rules'] = {};
   let partial = !!ex.stopped;
@@ -106,6 +109,10 @@ export function auditExtracted(ex: Extracted, opts: AuditOptions = {}, budget?: 
       continue;
     }
     try {
+      if (rule.applies && !rule.applies(ctx)) {
+        status[rule.id] = 'not-applicable';
+        continue;
+      }
       const found = rule.check(ctx);
       const bad = found.map(badFinding).find((b) => b !== null);
       if (bad) throw new Error(bad);
@@ -239,7 +246,7 @@ export function auditSource(src: SourceDoc, opts: AuditOptions = {}, budget?: Bu
 }
 
 /** When the page itself cannot be read: an empty, non-report result that says why. */
-function unreadable(err: unknown, kind: SourceDoc['kind'], opts: AuditOptions): AuditOutput {
+export function unreadable(err: unknown, kind: SourceDoc['kind'], opts: AuditOptions): AuditOutput {
   const empty: SourceDoc = { kind, blocks: [], docTitle: null, meta: {}, url: null, doc: null };
   const out = auditExtracted(extract(empty), opts);
   const msg = err instanceof Error ? err.message : String(err);

@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditOutput } from '../lib/audit';
 import type { TextBlock } from '../lib/extract/blocks';
+import type { ReportSnapshot } from '../lib/history/snapshot';
 import { AuditResult, type Evidence, type Finding, type Locator, type Severity } from '../lib/model/schema';
 import { RULES } from '../lib/rules/index';
 import type { Rule } from '../lib/rules/types';
@@ -53,6 +54,8 @@ interface CaseBase {
   now?: string;
   /** Extra assertions on the audit (with all rules). */
   also?: (out: AuditOutput) => void;
+  /** The same body's previous-year report (for the cross-year rules), as the store keeps it. */
+  previous?: ReportSnapshot;
 }
 
 export interface ValidCase extends CaseBase {
@@ -65,7 +68,11 @@ export interface InvalidCase extends CaseBase {
 }
 
 function run(c: CaseBase, rules?: readonly Rule[]): AuditOutput {
-  const opts = { ...(c.now ? { now: c.now } : {}), ...(rules ? { rules } : {}) };
+  const opts = {
+    ...(c.now ? { now: c.now } : {}),
+    ...(rules ? { rules } : {}),
+    ...(c.previous ? { previous: c.previous } : {}),
+  };
   if ((c.html === undefined) === (c.text === undefined))
     throw new Error(`case “${c.name}”: give html or text`);
   return c.text !== undefined ? auditTxt(c.text, opts) : auditHtml(c.html ?? '', opts, c.url ?? null);

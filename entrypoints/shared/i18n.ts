@@ -44,6 +44,7 @@ export const CATEGORY_KEY: Record<Category, MessageKey> = {
   year: 'catYear',
   template: 'catTemplate',
   consistency: 'catConsistency',
+  history: 'catHistory',
   content: 'catContent',
   extraction: 'catExtraction',
 };

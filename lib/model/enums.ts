@@ -14,6 +14,7 @@ export const CATEGORIES = [
   'year',
   'template',
   'consistency',
+  'history',
   'content',
   'extraction',
 ] as const;

@@ -5,6 +5,7 @@
 import { type Budget, OutOfTime, UNLIMITED } from '../budget';
 import type { Ymd } from '../detect/meta';
 import { T1_ROWS, T2_COLUMNS, T2_ROW_BY_ID, T3_COLUMNS, TABLES } from '../format/tables';
+import type { ReportSnapshot } from '../history/snapshot';
 import type { BlockText, Cell, Locator, Report, Section, Table, TableKind, TableRow } from '../model/schema';
 
 /** What rules run on: the model and the text of its blocks (both serialisable). */
@@ -17,6 +18,8 @@ export interface RuleContext {
   report: Report;
   now: Ymd;
   year: number | null;
+  /** The same body's report of the year before, when known (store, crawl): for the cross-year rules. */
+  previous: ReportSnapshot | null;
   table(kind: TableKind): Table | undefined;
   row(kind: TableKind, id: string): TableRow | undefined;
   cell(kind: TableKind, rowId: string, colId: string): Cell | undefined;
@@ -56,7 +59,12 @@ function timed<T>(items: T[], budget: Budget): T[] {
   return list;
 }
 
-export function createContext(input: RuleInput, now: Ymd, budget: Budget = UNLIMITED): RuleContext {
+export function createContext(
+  input: RuleInput,
+  now: Ymd,
+  budget: Budget = UNLIMITED,
+  previous: ReportSnapshot | null = null,
+): RuleContext {
   const { report, text } = input;
   const tables: Partial<Record<TableKind, Table>> = {};
   for (const t of report.tables) tables[t.kind] = t;
@@ -88,6 +96,7 @@ export function createContext(input: RuleInput, now: Ymd, budget: Budget = UNLIM
     report,
     now,
     year: report.reportYear,
+    previous,
     table: (kind) => tables[kind],
     row: (kind, id) => rows.get(`${kind}:${id}`),
     cell: (kind, rowId, colId) => cells.get(`${kind}:${rowId}:${colId}`),

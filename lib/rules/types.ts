@@ -18,6 +18,8 @@ export interface RuleMeta {
   fix: I18nText;
   /** Runs on pages that are not reports too (e.g. column pages); default: reports only. */
   allPages?: boolean;
+  /** When given and false, the rule is not applicable to this audit (e.g. no previous year's report). */
+  applies?: (ctx: RuleContext) => boolean;
 }
 
 export interface RuleFinding {

@@ -86,7 +86,7 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe('arguments', () => {
   it('parses options and rejects bad ones with status 2', async () => {
-    expect(parseArgs(['--json', '--lang', 'en', '--now=2025-02-01', 'a.html'])).toEqual({
+    expect(parseArgs(['--json', '--lang', 'en', '--now=2025-02-01', 'a.html'])).toMatchObject({
       json: true,
       lang: 'en',
       now: '2025-02-01',

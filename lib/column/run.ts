@@ -1,0 +1,94 @@
+/**
+ * Audit a whole column, the same in the extension and the command line: read every list page, audit every
+ * listed report in year order (so that each year meets the one before it in the store and the cross-year
+ * rules run across the column), and analyse the column as of a date. Loading is injected (polite fetching
+ * and parsing live with the caller); cancelling stops between two reports.
+ */
+import type { AuditOptions, AuditOutput } from '../audit';
+import { parseYmd, type Ymd } from '../detect/meta';
+import { blocksFromDocument } from '../extract/blocks';
+import type { SnapshotStore } from '../history/store';
+import { auditWithStore } from '../history/with-store';
+import { analyzeColumn, type ColumnAnalysis } from './analyze';
+import { type ColumnCrawl, crawlColumn } from './crawl';
+import type { ColumnEntry } from './list';
+import { CancelledError } from './polite';
+
+export interface ColumnReport {
+  entry: ColumnEntry;
+  /** What was audited (the final URL after redirects). */
+  url: string;
+  out: AuditOutput | null;
+  error: string | null;
+  /** Taken from the store (a resumed run): `out` is null, the stored result stands. */
+  resumed: boolean;
+}
+
+export interface ColumnRun {
+  crawl: ColumnCrawl;
+  reports: ColumnReport[];
+  analysis: ColumnAnalysis;
+}
+
+export interface ColumnRunOptions {
+  now?: string;
+  /** Most list pages and most reports (default 200). */
+  max?: number;
+  store: SnapshotStore | null;
+  /** Reports already in the store are not fetched again. */
+  resume?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: { phase: 'list' | 'audit'; done: number; total: number; what: string }) => void;
+}
+
+function today(): Ymd {
+  const d = new Date();
+  return { y: d.getFullYear(), m: d.getMonth() + 1, d: d.getDate() };
+}
+
+/** Oldest year first, so that every report meets its previous year in the store. */
+export function auditOrder(entries: ColumnEntry[]): ColumnEntry[] {
+  return [...entries].sort(
+    (a, b) => (a.year ?? 9999) - (b.year ?? 9999) || (a.agency ?? '').localeCompare(b.agency ?? '', 'zh'),
+  );
+}
+
+export async function runColumn(
+  start: string,
+  getDoc: (url: string) => Promise<{ doc: Document; url: string }>,
+  o: ColumnRunOptions,
+): Promise<ColumnRun> {
+  const max = o.max ?? 200;
+  const crawl = await crawlColumn(start, async (url) => (await getDoc(url)).doc, {
+    maxPages: max,
+    onPage: (_p, url, done, known) => o.onProgress?.({ phase: 'list', done, total: known, what: url }),
+  });
+  const entries = auditOrder(crawl.entries).slice(0, max);
+  const opts: AuditOptions = o.now ? { now: o.now } : {};
+  const reports: ColumnReport[] = [];
+  for (const [i, entry] of entries.entries()) {
+    if (o.signal?.aborted) throw new CancelledError();
+    o.onProgress?.({ phase: 'audit', done: i, total: entries.length, what: entry.title });
+    if (o.resume && o.store && (await o.store.get(entry.url))?.entry) {
+      reports.push({ entry, url: entry.url, out: null, error: null, resumed: true });
+      continue;
+    }
+    try {
+      const { doc, url } = await getDoc(entry.url);
+      const out = await auditWithStore((time) => blocksFromDocument(doc, url, time), url, o.store, opts);
+      reports.push({ entry, url, out, error: null, resumed: false });
+    } catch (err) {
+      if (err instanceof CancelledError) throw err;
+      reports.push({
+        entry,
+        url: entry.url,
+        out: null,
+        error: err instanceof Error ? err.message : String(err),
+        resumed: false,
+      });
+    }
+  }
+  o.onProgress?.({ phase: 'audit', done: entries.length, total: entries.length, what: '' });
+  const now = (o.now ? parseYmd(o.now) : null) ?? today();
+  return { crawl, reports, analysis: analyzeColumn(crawl.entries, now) };
+}
