@@ -5,7 +5,7 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   publicDir: 'assets/public',
-  vite: () => ({ plugins: [preact()], build: { minify: process.env.NIANBAO_NO_MINIFY ? false : undefined } }),
+  vite: () => ({ plugins: [preact()], build: process.env.NIANBAO_NO_MINIFY ? { minify: false } : {} }),
   hooks: {
     // the always-on detector is an unlisted script (a few KB, no runtime wrapper): run it on gov sites
     'build:manifestGenerated': (_wxt, manifest) => {

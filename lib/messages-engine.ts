@@ -36,11 +36,12 @@ export type RequestOf<D extends Direction, K extends keyof D> = z.output<D[K]['r
 export type ReplyOf<D extends Direction, K extends keyof D> = z.output<D[K]['reply']>;
 
 /** The parts of a runtime.MessageSender the protocol looks at. */
+/** What the browser says of a sender (its fields may be absent or undefined). */
 export interface Sender {
-  id?: string;
-  url?: string;
-  frameId?: number;
-  tab?: { id?: number; url?: string };
+  id?: string | undefined;
+  url?: string | undefined;
+  frameId?: number | undefined;
+  tab?: { id?: number | undefined; url?: string | undefined } | undefined;
 }
 
 /** A checked sender: content scripts carry their tab and frame, taken from the browser, never from the message. */

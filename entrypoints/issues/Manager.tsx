@@ -2,7 +2,7 @@
  * The issue list manager (问题清单): list, filter, sort, edit status and notes, delete, export. The list is
  * the background's: this page asks it for the entries, sends it every change and reloads on its broadcast.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { formatTime, toZip } from '@/lib/issues/export';
 import type { IssueEntry } from '@/lib/issues/model';
 import { ask, listenToBackground } from '../shared/messaging';
@@ -25,13 +25,16 @@ export function Manager() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [note, setNote] = useState<string | null>(null);
 
-  const reload = () =>
-    void ask('issues-list', {})
-      .then(setEntries)
-      .catch((err: unknown) => {
-        setEntries((cur) => cur ?? []);
-        setNote(`无法读取问题清单（${errorText(err)}）。`);
-      });
+  const reload = useCallback(
+    () =>
+      void ask('issues-list', {})
+        .then(setEntries)
+        .catch((err: unknown) => {
+          setEntries((cur) => cur ?? []);
+          setNote(`无法读取问题清单（${errorText(err)}）。`);
+        }),
+    [],
+  );
   useEffect(() => {
     reload();
     return listenToBackground({
@@ -40,7 +43,7 @@ export function Manager() {
         return null;
       },
     });
-  }, []);
+  }, [reload]);
 
   const sites = useMemo(() => [...new Set((entries ?? []).map((e) => e.siteName))].sort(), [entries]);
   const shown = useMemo(() => {

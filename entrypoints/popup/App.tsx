@@ -5,6 +5,7 @@
  */
 
 import { useMemo, useState } from 'preact/hooks';
+import type { ListReply } from '@/lib/messages';
 import type { Finding, Severity } from '@/lib/model/schema';
 import { t } from '../shared/i18n';
 import { ask, askEngine } from '../shared/messaging';
@@ -56,7 +57,7 @@ export function App() {
     setBusy(false);
   };
 
-  const report = (reply: { ok: boolean; added: number; error?: string } | null) =>
+  const report = (reply: ListReply | null) =>
     setNotice(
       reply?.ok
         ? t(lang, 'addedToList', String(reply.added))

@@ -54,12 +54,13 @@ export function Evidence({ tabId, state, lang }: { tabId: number; state: TabStat
   const [recheck, setRecheck] = useState<RecheckCounts | null>(null);
   const result = state.result;
 
+  // re-check whenever the tab's audit changes (a re-audit after the page was corrected)
   useEffect(() => {
     if (!result?.report.isReport) return;
     void ask('issues-recheck', { tabId })
       .then(setRecheck)
       .catch(() => undefined);
-  }, [state]);
+  }, [tabId, result]);
 
   const capture = async (mode: 'visible' | 'full') => {
     setBusy(true);

@@ -129,10 +129,3 @@ export function buildGrid(table: Element, budget: Budget = UNLIMITED): Grid {
   for (const row of slots) width = Math.max(width, row.length);
   return { slots, width, cells, ownCells, truncated: cut };
 }
-
-/** Distinct cells of a grid row, left to right. */
-export function rowCells(grid: Grid, r: number): GridCell[] {
-  const out: GridCell[] = [];
-  for (const slot of grid.slots[r] ?? []) if (slot && out[out.length - 1] !== slot) out.push(slot);
-  return out;
-}

@@ -67,6 +67,9 @@ export interface RecheckSummary {
 
 const Counters = z.record(z.string(), z.number());
 
+/** What an update may change; a field left out (or undefined) is kept. */
+export type IssuePatch = { [K in 'status' | 'note' | 'recheck']?: IssueEntry[K] | undefined };
+
 export class IssueStore {
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -208,22 +211,18 @@ export class IssueStore {
     for (const key of keys) await this.blobs.delete(key).catch(() => undefined);
   }
 
-  update(
-    id: string,
-    patch: Partial<Pick<IssueEntry, 'status' | 'note' | 'recheck'>>,
-  ): Promise<IssueEntry | null> {
+  update(id: string, patch: IssuePatch): Promise<IssueEntry | null> {
     return this.serial(() => this.updateNow(id, patch));
   }
 
-  private async updateNow(
-    id: string,
-    patch: Partial<Pick<IssueEntry, 'status' | 'note' | 'recheck'>>,
-  ): Promise<IssueEntry | null> {
+  private async updateNow(id: string, patch: IssuePatch): Promise<IssueEntry | null> {
     const entries = await this.read();
     const i = entries.findIndex((e) => e.id === id);
     const cur = entries[i];
     if (!cur) return null;
-    const next = IssueEntry.parse({ ...cur, ...patch });
+    // a field given as undefined is left as it is
+    const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const next = IssueEntry.parse({ ...cur, ...given });
     entries[i] = next;
     await this.save(entries);
     return next;

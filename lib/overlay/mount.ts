@@ -42,7 +42,7 @@ export interface MountOptions {
   /** The page's content was replaced (a new <body> or a new document): the marks point at elements that are gone. */
   onReplaced?: () => void;
   /** Always use the fallback host element (tests). */
-  forceHost?: boolean;
+  forceHost?: boolean | undefined;
 }
 
 export type MountMode = 'body' | 'host' | 'none';
