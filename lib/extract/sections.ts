@@ -19,7 +19,9 @@ export interface HeadingCandidate {
 export function headingOf(b: TextBlock): HeadingCandidate | null {
   const text = b.text.trim();
   if (text.length > 60) return null;
-  const key = labelKey(text).replace(/[。：:]$/, '');
+  // a byte that did not decode (U+FFFD) or a stray control character does not unmake a heading: the
+  // conversion-artefact rule reports it
+  const key = labelKey(text.replace(/[\ufffd\u0000-\u001f]/g, '')).replace(/[。：:]$/, '');
   const m = NUMBERED_HEADING_RE.exec(key);
   if (m) {
     const ordinal = parseOrdinal(m[1] as string);

@@ -11,6 +11,10 @@ ruleTester(rule, {
       html: reportPage({ headings: { 3: '收到和处理政府信息公开申请情况' } }),
     },
     { name: 'all six sections', html: reportPage({}) },
+    {
+      name: 'a heading behind a byte that did not decode (U+FFFD) is still found',
+      html: reportPage({ headings: { 2: '\ufffd二、主动公开政府信息情况' } }),
+    },
     { name: 'all six in Word text', text: reportText({ style: 'word' }) },
     {
       name: 'table 2 row labels (一、本年新收 … 四、结转下年度) are never taken for sections',
