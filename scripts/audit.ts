@@ -5,17 +5,18 @@
 import { readdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { auditDocument, auditText, toResult } from '../lib/audit';
+import { auditSource, toResult } from '../lib/audit';
 import { errorEntry, type JsonEntry, toJsonEntry } from '../lib/export/json';
 import { formatText } from '../lib/export/text';
 import type { AuditResult, Lang } from '../lib/model/schema';
-import { loadFile, loadUrl, parseHtml } from './load';
+import { loadFile, loadUrl, readLoaded } from './load';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SAMPLES_DIR = join(ROOT, 'assets', 'samples');
 
 const USAGE = `usage: npm run audit -- [--json] [--lang zh|en] [--now YYYY-MM-DD] [PATH_OR_URL…]
-  PATH  a saved page (.html/.htm) or text extracted from Word/PDF (.txt)
+  PATH  a report file, recognised by its content: PDF, DOCX, a saved page (HTML), or text
+        (pdftotext -layout, Markdown, OCR, a cell per line, tab-separated rows)
   URL   an http(s) address (fetched, redirects followed, GBK pages decoded)
   With no input, audits the bundled sample pages in assets/samples.
   Exit status: 0 no errors found, 1 an input has an error finding, 2 usage error.`;
@@ -52,8 +53,10 @@ export async function auditInput(input: string, now: string | undefined): Promis
   const isUrl = /^https?:\/\//i.test(input);
   const loaded = isUrl ? await loadUrl(input) : await loadFile(input);
   const opts = now ? { now } : {};
-  if (loaded.kind === 'text') return toResult(auditText(loaded.text, opts));
-  return toResult(auditDocument(parseHtml(loaded.text), loaded.url, opts));
+  const read = await readLoaded(loaded);
+  // an input that cannot be read (unsupported format, unreadable text layer, scan) is an error entry
+  if (!read.ok) throw new Error(read.message.zh);
+  return toResult(auditSource(read.src, opts));
 }
 
 export async function sampleInputs(): Promise<string[]> {

@@ -117,6 +117,10 @@ export function classifyBody(agency: string | null): BodyKind {
   return 'unknown';
 }
 
+/** The end of a body's name. */
+const BODY_NAME_RE =
+  /(人民政府|政府|办公厅|办公室|管理委员会|管委会|委员会|局|委|办|厅|中心|院|署|街道办事处|街道|镇|乡)$/;
+
 /** The reporting body: title prefix, then page attributes, then the contact sentence. */
 export function findAgency(title: string | null, src: SourceDoc): string | null {
   if (title) {
@@ -124,6 +128,14 @@ export function findAgency(title: string | null, src: SourceDoc): string | null 
     const m = /^(.*?)(关于)?(19|20)\d{2}年/.exec(t);
     const name = m?.[1]?.replace(/[“”"《》]/g, '');
     if (name && name.length >= 2 && name.length <= 40) return name;
+    // a title that starts with the year, its body's name on the line above ("洪泽区人民政府" /
+    // "2023 年政府信息公开工作年度报告", as PDFs and Word files set it)
+    if (m && !name) {
+      const texts = textBlocks(src.blocks.slice(0, 60));
+      const at = texts.findIndex((b) => b.text.replace(/\s+/g, '') === t);
+      const above = at > 0 ? (texts[at - 1] as TextBlock).text.replace(/\s+/g, '') : '';
+      if (above.length >= 2 && above.length <= 30 && BODY_NAME_RE.test(above)) return above;
+    }
   }
   const source = src.meta.ContentSource;
   if (source && source.length <= 40) return source;

@@ -3,6 +3,7 @@
  * HTML: block-level elements and <br> end a line; layout tables are descended into, data tables become
  * one block each. Plain text (Word/PDF extractions): one block per line, tab-separated tokens kept.
  */
+import type { Box, ReadVia } from '../read/types';
 import { collapseSpaces } from '../text/normalize';
 import { isElement, isHidden, SKIP_TAGS, TEXT_NODE, tagOf } from './dom-utils';
 import { buildGrid, type Grid } from './grid';
@@ -51,6 +52,10 @@ export interface TextBlock {
   segments: TextSegment[];
   /** Offset of the line in the source text (text input). */
   offset: number;
+  /** PDF input: each token's page and box (null where unknown). */
+  boxes?: Array<Box | null>;
+  /** PDF input: tokens cut at the table's drawn rules ('ruled') or by the gaps between glyphs ('position'). */
+  placement?: 'ruled' | 'position';
 }
 
 export interface TableBlock {
@@ -79,6 +84,8 @@ export interface SourceDoc {
   url: string | null;
   /** The document (HTML input) for page-level look-ups. */
   doc: Document | null;
+  /** How the blocks were obtained when not from a web page: a DOCX, a PDF, or text. */
+  via?: ReadVia;
 }
 
 const BLOCK_TAGS = new Set([

@@ -13,7 +13,16 @@ import {
   makeCell,
   missingCell,
 } from './table-cells';
-import { matchT2Group, matchT2Row, T1_ROWS, T2_COLUMNS, T2_ROW_O, T3_COLUMNS } from './templates';
+import {
+  matchT2Group,
+  matchT2Row,
+  type RowDef,
+  T1_ROWS,
+  T2_COLUMNS,
+  T2_ROW_O,
+  T2_ROWS,
+  T3_COLUMNS,
+} from './templates';
 
 interface Tok {
   text: string;
@@ -51,6 +60,37 @@ function valuesAfter(toks: Tok[], i: number): Tok[] {
   return vals;
 }
 
+/** Longest common subsequence length (labels are short: quadratic is fine). */
+function lcs(a: string, b: string): number {
+  const prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j] as number;
+      prev[j] = a[i - 1] === b[j - 1] ? diag + 1 : Math.max(up, prev[j - 1] as number);
+      diag = up;
+    }
+  }
+  return prev[b.length] as number;
+}
+
+/**
+ * A label that lost or misread a few characters (a PDF font that drops glyphs, OCR: "2.其他法律行政止公开")
+ * is taken for the row the template expects next when it carries that row's number, most of its
+ * characters in order, and a full row of figures. Never for a label that matches nothing like it.
+ */
+function nearMatch(key: string, prev: string | null, values: number): RowDef | null {
+  if (values !== 7 || prev === null) return null;
+  const at = T2_ROWS.findIndex((r) => r.id === prev);
+  const expected = T2_ROWS[at + 1];
+  if (!expected || at < 0 || expected.id === 'total' || expected.id === 'forward') return null;
+  const want = labelKey(expected.zh.replace(/^（[一二三四五六七]）(?=\d)/, '')).replace(/…$/, '');
+  const num = /^(\d)\./.exec(want)?.[1];
+  if (num && !key.startsWith(`${num}.`)) return null;
+  const ratio = lcs(key, want) / Math.max(want.length, key.length);
+  return ratio >= 0.7 ? expected : null;
+}
+
 function textT2(toks: Tok[], cellTokens: CellTokens, used: Set<number>): Table | null {
   const start = toks.findIndex((t) => /本年新收/.test(t.key));
   if (start < 0) return null;
@@ -72,8 +112,22 @@ function textT2(toks: Tok[], cellTokens: CellTokens, used: Set<number>): Table |
     if (!def && next && !next.value && !standalone(next.key)) {
       def = matchT2Row(t.key + next.key, prev);
       if (def) last = i + 1;
-    } else if (def && next && !next.value && !standalone(next.key) && valuesAfter(toks, i + 1).length > 0) {
-      last = i + 1;
+    }
+    if (!def) def = nearMatch(t.key, prev, valuesAfter(toks, i).length);
+    if (def) {
+      // the rest of a wrapped label, and fragments of the group label beside it ("他处理"), before the
+      // row's figures: at most three short fragments, never a label that stands for a row of its own
+      let j = last;
+      while (
+        valuesAfter(toks, j).length === 0 &&
+        j - last < 3 &&
+        toks[j + 1] &&
+        !toks[j + 1]?.value &&
+        (toks[j + 1]?.key.length ?? 99) <= 30 &&
+        (!standalone(toks[j + 1]?.key ?? '') || matchT2Row(toks[j + 1]?.key ?? '', prev) === def)
+      )
+        j++;
+      if (valuesAfter(toks, j).length > 0) last = j;
     }
     const vals = valuesAfter(toks, last);
     if (!def && /其他处理/.test(t.key) && vals.length > 0) {
@@ -171,12 +225,13 @@ function textT3(
   if (start < 0) return null;
   const labels: string[] = [];
   const vals: Tok[] = [];
-  let i = start;
-  for (; i < stop; i++) {
+  // header labels (结果维持, 总 计, fragments of them as a PDF cuts them: "结 果", "其 他 结", "果"), then
+  // the first run of figures; a section heading or a sentence ends the table
+  for (let i = start; i < stop && i - start < 80; i++) {
     const t = toks[i] as Tok;
     if (t.value) vals.push(t);
     else if (vals.length > 0) break;
-    else if (!/复议|诉讼|结果|维持|纠正|审结|尚未|总计|^总$|^计$|其他|起诉|^审结$/.test(t.key)) break;
+    else if (/^[一二三四五六七八九十]+、/.test(t.key) || t.key.length > 24 || /[。；]/.test(t.key)) break;
     else labels.push(t.key);
     used.add(t.block);
   }
