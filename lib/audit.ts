@@ -36,6 +36,7 @@ const clock = (): number => (typeof performance !== 'undefined' ? performance.no
 function coverageOf(ex: Extracted): Omit<Coverage, 'rules' | 'partial' | 'elapsedMs'> {
   const cells = { numeric: 0, blank: 0, na: 0, text: 0, missing: 0 };
   const tables = {} as Coverage['tables'];
+  const readings: NonNullable<Coverage['readings']> = {};
   const sectionOf: Record<TableKind, number> = { t1: 2, t2: 3, t3: 4 };
   for (const kind of ['t1', 't2', 't3'] as const) {
     const t = ex.tables[kind];
@@ -43,6 +44,7 @@ function coverageOf(ex: Extracted): Omit<Coverage, 'rules' | 'partial' | 'elapse
       tables[kind] = ex.report.imageTables.includes(sectionOf[kind]) ? 'image' : 'missing';
       continue;
     }
+    readings[kind] = t.reading ?? (ex.src.via === 'docx' ? 'docx' : t.source === 'html' ? 'html' : 'text');
     let numeric = 0;
     let all = 0;
     for (const row of t.rows)
@@ -61,6 +63,7 @@ function coverageOf(ex: Extracted): Omit<Coverage, 'rules' | 'partial' | 'elapse
     tables,
     sectionsFound: [...new Set(ex.sections.map((s) => s.canonical).filter((n) => n > 0))].sort(),
     cells,
+    readings,
   };
 }
 

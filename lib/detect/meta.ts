@@ -58,6 +58,13 @@ export function findTitle(
       if (/^(根据|按照|依据)/.test(b.text)) continue;
       return { text: clean(b.text), block: b.index };
     }
+    // a title set over two lines ("2024 年上海市科委政府信息公开工作" / "年度报告")
+    const next = src.blocks[b.index + 1];
+    if (next?.kind === 'text' && b.text.length <= 60 && next.text.length <= 20 && !/[。，]/.test(b.text)) {
+      const joined = `${b.text}${next.text}`;
+      if (REPORT_TITLE_RE.test(joined) && !REPORT_TITLE_RE.test(next.text) && /\d{4}|年度/.test(joined))
+        return { text: clean(joined), block: b.index };
+    }
   }
   if (src.docTitle && REPORT_TITLE_RE.test(src.docTitle)) return { text: clean(src.docTitle), block: null };
   return null;
@@ -82,10 +89,18 @@ const DATE_RE = /(\d{4,})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
 
 /** The statistical period sentence ("统计期限自Y年1月1日起至Y年12月31日止"). */
 export function findPeriod(blocks: Block[]): Period | null {
-  for (const b of textBlocks(blocks)) {
-    const t = toHalfWidth(b.text);
-    const hint = PERIOD_HINT.exec(t);
+  const texts = textBlocks(blocks);
+  for (let k = 0; k < texts.length; k++) {
+    const b = texts[k] as TextBlock;
+    const own = toHalfWidth(b.text);
+    const hint = PERIOD_HINT.exec(own);
     if (!hint) continue;
+    // a sentence wrapped over lines (PDF, OCR: "…统计周期" / "为2024年1月1日至12月31日"): read on into the
+    // next line while the sentence has not ended
+    let t = own;
+    const next = texts[k + 1];
+    if (next && !/[。；;]/.test(own.slice(hint.index)) && own.length - hint.index < 80)
+      t = own + toHalfWidth(next.text);
     const tail = t.slice(hint.index, hint.index + 80);
     const end = tail.search(/[。；;]/);
     const raw = end > 0 ? tail.slice(0, end) : tail;
@@ -95,7 +110,13 @@ export function findPeriod(blocks: Block[]): Period | null {
       d: Number(m[3]),
     }));
     if (dates.length === 0 && !/\d/.test(raw)) continue;
-    const [from, to] = dates;
+    const [from] = dates;
+    let to = dates[1];
+    // "自2024年1月1日至12月31日": the end without its year is in the same year
+    if (from && !to) {
+      const end = /(?:至|到|—|-|~)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(raw);
+      if (end) to = { y: from.y, m: Number(end[1]), d: Number(end[2]) };
+    }
     return {
       from: from && validYmd(from) ? from : null,
       to: to && validYmd(to) ? to : null,
@@ -131,6 +152,11 @@ export function findAgency(title: string | null, src: SourceDoc): string | null 
     // a title that starts with the year, its body's name on the line above ("洪泽区人民政府" /
     // "2023 年政府信息公开工作年度报告", as PDFs and Word files set it)
     if (m && !name) {
+      // "2024年上海市科委政府信息公开工作年度报告": the body stands after the year
+      const after = /^(?:19|20)\d{2}年(?:度)?(.{2,30}?)(?:关于)?(?:政府信息公开|政务公开|信息公开)/.exec(
+        t,
+      )?.[1];
+      if (after && BODY_NAME_RE.test(after)) return after;
       const texts = textBlocks(src.blocks.slice(0, 60));
       const at = texts.findIndex((b) => b.text.replace(/\s+/g, '') === t);
       const above = at > 0 ? (texts[at - 1] as TextBlock).text.replace(/\s+/g, '') : '';

@@ -2,7 +2,7 @@
  * Report tables in plain text (Word: one cell per line; PDF: tab-separated rows), read by anchoring on the
  * known row labels in template order. A row with another number of values than the template is lostCells.
  */
-import type { Table, TableKind, TableRow } from '../model/schema';
+import type { Cell, Placement, Reading, Table, TableKind, TableRow } from '../model/schema';
 import { labelKey, parseValue } from '../text/normalize';
 import type { Block, TextBlock } from './blocks';
 import {
@@ -30,23 +30,54 @@ interface Tok {
   block: number;
   token: number;
   value: boolean;
+  /** How sure the line's cutting is: cut at drawn rules or delimiters (exact) or by position. */
+  placement: Placement;
+  /** In a header row (labels only) of a delimited table. */
+  header?: boolean;
 }
 
 function tokensOf(blocks: TextBlock[]): Tok[] {
   const out: Tok[] = [];
   for (const b of blocks) {
+    const placement: Placement = b.placement === 'position' || b.shape === 'aligned' ? 'position' : 'exact';
+    // a row of labels only (a Markdown table's header): never row labels of its own
+    const kinds = b.tokens.map((t) => parseValue(t).kind);
+    const header = b.shape === 'pipe' && kinds.every((k) => k === 'text' || k === 'blank');
+    const figures = kinds.some((k) => k === 'number' || k === 'na');
     b.tokens.forEach((t, i) => {
-      const kind = parseValue(t).kind;
+      const kind = kinds[i] as string;
       out.push({
         text: t,
         key: labelKey(t),
         block: b.index,
         token: i,
-        value: kind === 'number' || kind === 'na',
+        // an empty cell between filled ones of a row of figures (tab-separated, pipe) is a blank value
+        value: kind === 'number' || kind === 'na' || (kind === 'blank' && i > 0 && figures),
+        placement,
+        header,
       });
     });
   }
   return out;
+}
+
+/** A value cell from its token, keeping how surely it was placed. */
+function valueCell(key: string, v: Tok): Cell {
+  const c = makeCell(key, v.text);
+  return v.placement === 'exact' ? c : { ...c, placement: v.placement };
+}
+
+/** How a text table was read, from the lines its values came from. */
+function readingOf(
+  vals: Array<Pick<Tok, 'block'>>,
+  blocks: Map<number, TextBlock>,
+  via: string | undefined,
+): Reading {
+  const shapes = vals.map((v) => blocks.get(v.block));
+  if (via === 'pdf') return shapes.some((b) => b?.placement === 'position') ? 'pdf-position' : 'pdf-ruled';
+  if (shapes.some((b) => b?.shape === 'aligned')) return 'text-aligned';
+  if (shapes.some((b) => b?.shape === 'pipe')) return 'markdown';
+  return 'text';
 }
 
 function registerTextLabel(kind: TableKind, t: Tok, cellTokens: CellTokens): void {
@@ -104,6 +135,7 @@ function textT2(toks: Tok[], cellTokens: CellTokens, used: Set<number>): Table |
     if (t.value) continue;
     labels.push(t.key);
     registerTextLabel('t2', t, cellTokens);
+    if (t.header) continue;
     let def = matchT2Row(t.key, prev);
     // a label broken over two lines: "1.申请人无正当理由逾期不补" + "正、行政机关…"
     let last = i;
@@ -138,10 +170,14 @@ function textT2(toks: Tok[], cellTokens: CellTokens, used: Set<number>): Table |
       if (prev === 'forward') break;
       continue;
     }
-    if (rows.some((r) => r.id === def.id)) {
+    const again = rows.findIndex((r) => r.id === def?.id);
+    // a row seen before without figures (a heading naming it) gives way to the row with its figures
+    const replaces = again >= 0 && vals.length > 0 && rows[again]?.cells.every((c) => c.kind === 'blank');
+    if (again >= 0 && !replaces) {
       if (prev === 'forward') break;
       continue;
     }
+    if (replaces) rows.splice(again, 1);
     prev = def.id;
     end = last + vals.length;
     i = last;
@@ -152,7 +188,7 @@ function textT2(toks: Tok[], cellTokens: CellTokens, used: Set<number>): Table |
       if (vals.length === 0) return makeCell(key, ''); // a row with no figures: blank cells
       if (!fits || !v) return missingCell(key);
       cellTokens.set(key, { block: v.block, token: v.token });
-      return makeCell(key, v.text);
+      return valueCell(key, v);
     });
     rows.push({ id: def.id, label: t.text, cells, lostCells: vals.length > 0 && !fits });
     if (def.id === 'forward') break;
@@ -187,7 +223,7 @@ function textT1(toks: Tok[], cellTokens: CellTokens, used: Set<number>, stop: nu
     const cells = vals.map((v, k) => {
       const key = `t1:${def.id}:v${k + 1}`;
       cellTokens.set(key, { block: v.block, token: v.token });
-      return makeCell(key, v.text);
+      return valueCell(key, v);
     });
     rows.push({ id: def.id, label: t.text, cells, lostCells: false });
     if (def.id === 'fee' || def.id === 'cg') {
@@ -217,7 +253,7 @@ function textT3(
 ): Table | null {
   let start = -1;
   for (let i = from; i < stop; i++) {
-    if (/^行政复议$/.test((toks[i] as Tok).key)) {
+    if (/^行政复议(行政诉讼)?$/.test((toks[i] as Tok).key)) {
       start = i;
       break;
     }
@@ -227,14 +263,24 @@ function textT3(
   const vals: Tok[] = [];
   // header labels (结果维持, 总 计, fragments of them as a PDF cuts them: "结 果", "其 他 结", "果"), then
   // the first run of figures; a section heading or a sentence ends the table
-  for (let i = start; i < stop && i - start < 80; i++) {
+  // (three runs of five when each group is a table of its own, as Markdown exports set it)
+  let run = 0;
+  let inFives = true; // every run of figures so far had five: one group per table
+  for (let i = start; i < stop && i - start < 100; i++) {
     const t = toks[i] as Tok;
-    if (t.value) vals.push(t);
-    else if (vals.length > 0) break;
-    else if (/^[一二三四五六七八九十]+、/.test(t.key) || t.key.length > 24 || /[。；]/.test(t.key)) break;
-    else labels.push(t.key);
+    if (t.value) {
+      vals.push(t);
+      run++;
+      continue;
+    }
+    if (run > 0 && run !== 5) inFives = false;
+    run = 0;
+    if (vals.length > 0 && !(inFives && vals.length < 15)) break;
+    if (/^[一二三四五六七八九十]+、/.test(t.key) || t.key.length > 24 || /[。；]/.test(t.key)) break;
+    labels.push(t.key);
     used.add(t.block);
   }
+  for (const v of vals) used.add(v.block);
   const fits = vals.length === 15;
   const cells = T3_COLUMNS.map((col, k) => {
     const key = `t3:data:${col.id}`;
@@ -242,7 +288,7 @@ function textT3(
     if (vals.length === 0) return makeCell(key, '');
     if (!fits || !v) return missingCell(key);
     cellTokens.set(key, { block: v.block, token: v.token });
-    return makeCell(key, v.text);
+    return valueCell(key, v);
   });
   return {
     kind: 't3',
@@ -281,5 +327,17 @@ export function tablesFromText(blocks: Block[]): ExtractedTables {
   }
   const t3 = textT3(toks, cellTokens, used, t3From, toks.length);
   if (t3) tables.push(t3);
+  for (const b of text) if (b.shape === 'pipe') used.add(b.index); // a table row, never a heading
+  const byIndex = new Map(text.map((b) => [b.index, b]));
+  const via = text.some((b) => b.boxes) ? 'pdf' : undefined;
+  for (const t of tables) {
+    const vals: Array<Pick<Tok, 'block'>> = [];
+    for (const row of t.rows)
+      for (const c of row.cells) {
+        const at = cellTokens.get(c.key);
+        if (at) vals.push({ block: at.block });
+      }
+    t.reading = readingOf(vals, byIndex, via);
+  }
   return { tables, cellEls: new Map(), cellTokens, tableBlocks: used };
 }
