@@ -235,7 +235,7 @@ const ALIGNED_GAP = /[ \u00a0]{2,}|\u3000+/;
 const LONG_LINE = 400;
 /** In a line that holds a whole page (a crawler's text): where a numbered section heading starts. */
 const INLINE_HEADING =
-  /(?<=[。；！？\s])\s*(?=[一二三四五六七八九十]、(总体情况|主动公开|收到和处理|政府信息公开行政复议|政府信息公开工作存在|存在的主要问题|其他需要报告))/g;
+  /(?<=[。；！？\s\d）)])\s*[一二三四五六]、(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况|(政府信息公开工作)?存在的主要问题及改进情况|其他需要报告的事项)\s*/g;
 
 interface Piece {
   text: string;
@@ -247,10 +247,12 @@ function splitLong(line: string, offset: number): Piece[] {
   if (line.length <= LONG_LINE) return [{ text: line, offset }];
   const out: Piece[] = [];
   let at = 0;
+  // the heading becomes a line of its own, between the text before and after it
   for (const m of line.matchAll(INLINE_HEADING)) {
-    const cut = (m.index ?? 0) + m[0].length;
-    if (cut > at) out.push({ text: line.slice(at, cut), offset: offset + at });
-    at = cut;
+    const from = m.index ?? 0;
+    if (from > at) out.push({ text: line.slice(at, from), offset: offset + at });
+    out.push({ text: m[0], offset: offset + from });
+    at = from + m[0].length;
   }
   out.push({ text: line.slice(at), offset: offset + at });
   return out;

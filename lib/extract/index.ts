@@ -66,6 +66,16 @@ function decideIsReport(
   const titled = !!title && REPORT_TITLE_RE.test(title);
   const lookAlike = !!title && /指南|预算|决算|目录|解读|图解|发布会|新闻/.test(title);
   const tableCount = Object.keys(tables).length + imageTables.length;
+  // the blank format itself (a 模板 / 样表 with the labels and no figure): nothing to check
+  const figures = Object.values(tables).some((t) =>
+    t?.rows.some((r) => r.cells.some((c) => c.kind === 'number')),
+  );
+  if (title && /模板|样表|样本|格式(?!\S*报告$)/.test(title) && !/(19|20)\d{2}/.test(title) && !figures) {
+    return {
+      isReport: false,
+      reason: 'a blank template of the report format: labels only, no figures — nothing to check',
+    };
+  }
   if (lookAlike && t2Rows < 5 && distinct < 4) {
     return {
       isReport: false,

@@ -96,6 +96,8 @@ export const Table = z.object({
   labels: z.array(z.string()),
   /** How the table was read (absent: from the page's HTML). */
   reading: z.optional(Reading),
+  /** The text ran the table's cells together ("…申请数量801000081"): an example; no value is read. */
+  runTogether: z.optional(z.string()),
 });
 export type Table = z.infer<typeof Table>;
 

@@ -18,6 +18,17 @@ export default defineRule({
       const t = ctx.table(kind);
       if (!t) continue;
       const lost = t.rows.filter((r) => r.lostCells);
+      if (t.runTogether) {
+        out.push({
+          key: kind,
+          message: zhEn(
+            `${TABLE_NAMES[kind].zh}的单元格在文本中连写，没有分隔（如“${t.runTogether}”），各数无法分开，整张表无法核验。`,
+            `${TABLE_NAMES[kind].en}: the text runs its cells together without separators (e.g. “${t.runTogether}”); the figures cannot be told apart and the table cannot be checked.`,
+          ),
+          targets: [ctx.sectionLoc(kind === 't1' ? 2 : kind === 't2' ? 3 : 4)],
+        });
+        continue;
+      }
       if (lost.length === 0) continue;
       const expected = kind === 't2' ? 7 : 15;
       const names = lost.map((r) => (kind === 't3' ? '数据行' : ctx.rowLabel(kind, r.id))).slice(0, 8);
