@@ -153,9 +153,10 @@ export function findAgency(title: string | null, src: SourceDoc): string | null 
     // "2023 年政府信息公开工作年度报告", as PDFs and Word files set it)
     if (m && !name) {
       // "2024年上海市科委政府信息公开工作年度报告": the body stands after the year
-      const after = /^(?:19|20)\d{2}年(?:度)?(.{2,30}?)(?:关于)?(?:政府信息公开|政务公开|信息公开)/.exec(
-        t,
-      )?.[1];
+      const after =
+        /^(?:19|20)\d{2}年(?:度)?(?!政府信息公开|政务公开|信息公开)(.{2,30}?)(?:关于)?(?:政府信息公开|政务公开|信息公开)/.exec(
+          t,
+        )?.[1];
       if (after && BODY_NAME_RE.test(after)) return after;
       const texts = textBlocks(src.blocks.slice(0, 60));
       const at = texts.findIndex((b) => b.text.replace(/\s+/g, '') === t);
