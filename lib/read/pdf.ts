@@ -7,7 +7,7 @@
  * characters, no Chinese) is reported as unreadable and a PDF without text as scanned: nothing invented.
  */
 import type { SourceDoc, TextBlock } from '../extract/blocks';
-import { collapseSpaces } from '../text/normalize';
+import { collapseSpaces, parseValue } from '../text/normalize';
 import { type Box, failure, type ReadOutcome } from './types';
 
 /** The part of pdf.js this reader uses (structural, so both builds fit). */
@@ -263,6 +263,8 @@ function boxOf(parts: Glyphs[], page: number, pageTop: number): Box {
 function cutLine(line: Line, vRules: Rule[], pageTop: number): Cut {
   const borders = bordersAt(line, vRules);
   const groups: Glyphs[][] = [];
+  /** Ruled lines: the cell (between borders[k - 1] and borders[k]) of each group. */
+  const cellOf: number[] = [];
   let ruled = false;
   const first = line.items[0] as Glyphs;
   const lastItem = line.items[line.items.length - 1] as Glyphs;
@@ -282,7 +284,13 @@ function cutLine(line: Line, vRules: Rule[], pageTop: number): Cut {
       list.push(g);
       byCell.set(cell, list);
     }
-    for (const k of [...byCell.keys()].sort((a, b) => a - b)) groups.push(byCell.get(k) as Glyphs[]);
+    // every cell between the rules, empty ones too: an empty cell among figures is a blank, not a gap
+    const firstCell = Math.min(...byCell.keys());
+    const lastCell = Math.max(...byCell.keys());
+    for (let k = firstCell; k <= lastCell; k++) {
+      groups.push(byCell.get(k) ?? []);
+      cellOf.push(k);
+    }
   } else {
     let cur: Glyphs[] = [];
     let prev: Glyphs | null = null;
@@ -298,11 +306,44 @@ function cutLine(line: Line, vRules: Rule[], pageTop: number): Cut {
   }
   const tokens: string[] = [];
   const boxes: Box[] = [];
-  for (const gs of groups) {
+  for (let g = 0; g < groups.length; g++) {
+    const gs = groups[g] as Glyphs[];
+    if (gs.length === 0) {
+      // an empty ruled cell: its box is the space between its rules on this line
+      const k = cellOf[g] ?? 0;
+      const left = borders[k - 1] ?? 0;
+      const right = borders[k] ?? left;
+      tokens.push('');
+      boxes.push({
+        page: line.page,
+        x: Math.round(left * 10) / 10,
+        y: Math.round((pageTop - line.y - line.size * 0.88) * 10) / 10,
+        w: Math.round((right - left) * 10) / 10,
+        h: Math.round(line.size * 11) / 10,
+      });
+      continue;
+    }
     const t = joinRun(gs);
     if (!t) continue;
     tokens.push(t);
     boxes.push(boxOf(gs, line.page, pageTop));
+  }
+  // an empty cell counts as a blank only between figures; beside a label it is the rest of a merged label
+  // cell whose rule the line only seems to cross
+  if (ruled) {
+    const kept: string[] = [];
+    const keptBoxes: Box[] = [];
+    let afterFigure = false;
+    tokens.forEach((t, i) => {
+      if (t === '' && !afterFigure) return;
+      if (t !== '') {
+        const k = parseValue(t).kind;
+        afterFigure = k === 'number' || k === 'na';
+      }
+      kept.push(t);
+      keptBoxes.push(boxes[i] as Box);
+    });
+    return { tokens: kept, boxes: keptBoxes, ruled };
   }
   return { tokens, boxes, ruled };
 }
