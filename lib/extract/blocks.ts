@@ -231,7 +231,7 @@ const PIPE_ROW = /^\s*\|.*\|\s*$/;
 const PIPE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const MD_HEADING = /^\s{0,3}#{1,6}\s+/;
 /** Columns aligned with spaces (pdftotext -layout): two or more spaces, or an ideographic one, between. */
-const ALIGNED_GAP = /[ \u00a0]{2,}|\u3000+/;
+const ALIGNED_GAP = /[ \u00a0\u3000]{2,}|\u3000/;
 const LONG_LINE = 400;
 /** In a line that holds a whole page (a crawler's text): where a numbered section heading starts. */
 const INLINE_HEADING =
@@ -300,7 +300,7 @@ export function blocksFromText(text: string): SourceDoc {
       if (first < 0) continue;
       const last = tokens.length - 1 - [...tokens].reverse().findIndex((t) => t !== '');
       tokens = tokens.slice(first, last + 1);
-      if (!shape && !line.includes('\t')) tokens = tokens.filter((t) => t !== '');
+      if (shape !== 'pipe' && !line.includes('\t')) tokens = tokens.filter((t) => t !== '');
       const lead = line.length - line.trimStart().length;
       const block: TextBlock = {
         kind: 'text',

@@ -111,7 +111,7 @@ export function sniff(input: Uint8Array | ArrayBuffer): Sniffed {
   if (!bom16 && controlShare(b) > 0.02) return { kind: 'unknown', detail: `二进制数据（${hexHead(b)}）` };
   const text = bom16
     ? new TextDecoder(b[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(b.subarray(0, 4096))
-    : head;
+    : new TextDecoder('utf-8').decode(b.subarray(0, 4096));
   const lead = text.replace(/^[\ufeff\s]+/, '').slice(0, 512);
   if (/^(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml[^>]*>\s*<html)/i.test(lead))
     return { kind: 'html', detail: 'HTML' };
