@@ -95,7 +95,9 @@ describe('text shapes', () => {
       'extraction-lost-cells:t2',
       'extraction-lost-cells:t3',
     ]);
-    expect(lost.map((f) => f.message.zh).join('\n')).toMatch(/连写[\s\S]*本年新收政府信息公开申请数量102000012/);
+    expect(lost.map((f) => f.message.zh).join('\n')).toMatch(
+      /连写[\s\S]*本年新收政府信息公开申请数量102000012/,
+    );
     expect(out.findings.filter((f) => f.category === 'sum')).toEqual([]);
     expect(structural(out), show(out.findings)).toEqual([]);
     expect(byRule(out, 'year-column-stale')).toEqual([]);
