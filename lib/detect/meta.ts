@@ -131,6 +131,11 @@ export function findPeriod(blocks: Block[]): Period | null {
 export function classifyBody(agency: string | null): BodyKind {
   if (!agency) return 'unknown';
   const a = agency.replace(/\s/g, '');
+  // a region run by a 管委会 (综合实验区, 新区): its own report or a department's? The deadline says which
+  // it assumed (year-publication)
+  if (/(综合实验区|综合试验区|新区|实验区|试验区)$/.test(a)) return 'unknown';
+  // a government's general office reports as a department
+  if (/(人民政府|政府)(办公厅|办公室)$/.test(a)) return 'department';
   if (/(管委会|管理委员会|开发区|高新区|园区)/.test(a)) return 'department';
   if (/(镇|乡|街道|街道办事处|苏木)(人民政府|政府)?$/.test(a) || /街道办事处$/.test(a)) return 'township';
   if (/(省|市|县|区|旗|州|盟)(人民)?政府$/.test(a)) return 'government';
@@ -164,18 +169,45 @@ export function findAgency(title: string | null, src: SourceDoc): string | null 
       if (above.length >= 2 && above.length <= 30 && BODY_NAME_RE.test(above)) return above;
     }
   }
-  const source = src.meta.ContentSource;
-  if (source && source.length <= 40) return source;
+  // then the 信息公开 attribute table (发布机构), the signature, <meta name="ContentSource">
   for (const b of src.blocks) {
     if (b.kind === 'image') continue;
-    const t = b.kind === 'table' ? b.text : b.text;
-    const m = /发布机构\s*[:：]?\s*([^\s]{2,30}?)(?:\s|$|公开日期|发布日期|生成日期|成文日期|文号)/.exec(t);
+    const m = /发布机构\s*[:：]?\s*([^\s]{2,30}?)(?:\s|$|公开日期|发布日期|生成日期|成文日期|文号)/.exec(
+      b.text,
+    );
     if (m?.[1]) return m[1];
   }
+  const signed = signatureName(src.blocks);
+  if (signed) return signed;
+  const source = src.meta.ContentSource;
+  if (source && source.length <= 40 && BODY_NAME_RE.test(source.trim())) return source.trim();
+  // "如对本报告有疑问，请与××办公室联系" names the office that answers questions, not always the body:
+  // only a township's or a department's own name is taken from it
   for (const b of textBlocks(src.blocks)) {
     const m = /(?:可|请)?与\s*([^，。,（(]{2,30}?)\s*联系/.exec(b.text);
-    if (m?.[1] && /(镇|乡|街道|局|委|办|政府|中心|管委会|院|厅)/.test(m[1]))
-      return m[1].replace(/^[“"]|[”"]$/g, '');
+    const name = m?.[1]?.replace(/^[“"]|[”"]$/g, '');
+    if (
+      name &&
+      /(镇|乡|街道|局|委|中心|管委会|院|厅)(人民政府)?$/.test(name) &&
+      !/办公室$|办公厅$/.test(name)
+    )
+      return name;
+  }
+  return null;
+}
+
+/** The body named in the closing signature: a name standing alone above (or before) the date. */
+function signatureName(blocks: Block[]): string | null {
+  const tail = textBlocks(blocks).slice(-8);
+  for (let i = tail.length - 1; i >= 0; i--) {
+    const t = toHalfWidth((tail[i] as TextBlock).text).replace(/\s+/g, '');
+    const inline = /^(.{2,30}?)(\d{4})年\d{1,2}月\d{1,2}日$/.exec(t);
+    if (inline?.[1] && BODY_NAME_RE.test(inline[1])) return inline[1];
+    if (/^[(（]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$/.test(t)) {
+      const above = toHalfWidth((tail[i - 1] as TextBlock | undefined)?.text ?? '').replace(/\s+/g, '');
+      if (above.length >= 2 && above.length <= 30 && BODY_NAME_RE.test(above) && !/[，。；：]/.test(above))
+        return above;
+    }
   }
   return null;
 }
