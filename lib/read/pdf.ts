@@ -8,6 +8,7 @@
  */
 import type { SourceDoc, TextBlock } from '../extract/blocks';
 import { collapseSpaces, parseValue } from '../text/normalize';
+import { unifyRadicals } from './radicals';
 import { type Box, failure, type ReadOutcome } from './types';
 
 /** The part of pdf.js this reader uses (structural, so both builds fit). */
@@ -188,13 +189,13 @@ function itemsOf(raw: unknown[]): Glyphs[] {
   for (const it of raw) {
     const o = it as { str?: unknown; transform?: unknown; width?: unknown; height?: unknown };
     if (typeof o.str !== 'string' || !o.str.trim()) continue;
+    const str = unifyRadicals(o.str);
     const t = asMatrix(o.transform);
     if (!t) continue;
     if (Math.abs(t[1]) > 0.01 || Math.abs(t[2]) > 0.01) continue; // rotated text: stamps, watermarks
     const size = Math.abs(t[3]) || Math.abs(t[0]) || (typeof o.height === 'number' ? o.height : 10);
-    const w = typeof o.width === 'number' && o.width > 0 ? o.width : o.str.length * size * 0.6;
+    const w = typeof o.width === 'number' && o.width > 0 ? o.width : str.length * size * 0.6;
     // a run that pads cells with spaces ("21    0    0") is cut where it has wide space
-    const str = o.str;
     if (/\S\s{2,}\S/.test(str)) {
       const per = w / str.length;
       for (const m of str.matchAll(/\S+(?:\s\S+)*/g)) {
@@ -450,8 +451,8 @@ export async function readPdf(
     if (health.bad > health.chars * 0.1 || (health.chars >= 20 && health.cjk < health.chars * 0.05)) {
       return failure(
         'unreadable-text-layer',
-        `PDF 文字层无法识别（字体缺少可用的字符映射：${health.chars} 个字符中只有 ${health.cjk} 个汉字、${health.bad} 个私用区或替换字符），未读取任何数字、章节或年份；请用原始文档或文字识别（OCR）核对。`,
-        `The PDF's text layer is unreadable (a font without a usable character mapping: ${health.cjk} Chinese characters and ${health.bad} private-use or replacement characters among ${health.chars}); no figure, section or year was read. Check the original document or OCR it.`,
+        `PDF 文字层无法识别（字体缺少可用的字符映射：${health.chars} 个字符中汉字 ${health.cjk} 个，私用区或替换字符 ${health.bad} 个），未读取任何数字、章节或年份；请用原始文档或文字识别（OCR）核对。`,
+        `The PDF's text layer is unreadable (a font without a usable character mapping: of ${health.chars} characters, ${health.cjk} Chinese and ${health.bad} private-use or replacement); no figure, section or year was read. Check the original document or OCR it.`,
       );
     }
     const src: SourceDoc = {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { type AuditOutput, auditSource } from '../../lib/audit';
 import type { TextBlock } from '../../lib/extract/blocks';
 import { textLayerHealth } from '../../lib/read/pdf';
+import { unifyRadicals } from '../../lib/read/radicals';
 import type { Box, ReadOutcome } from '../../lib/read/types';
 import { readLoaded } from '../../scripts/load';
 import { type DocSpec, reportPdf, writePdf } from '../fixtures/documents';
@@ -143,6 +144,11 @@ describe('PDF reader (pdf.js): lines, cells, rules, pages', () => {
     expect(r.reason).toBe('unreadable-text-layer');
     expect(r.message.zh).toMatch(/文字层无法识别/);
     expect(r.message.en).toMatch(/unreadable/);
+  });
+
+  it('radical code points some fonts map glyphs to are read as the ideographs', () => {
+    expect(unifyRadicals('⽰例县⼈⺠政府⾏政复议⻔户')).toBe('示例县人民政府行政复议门户');
+    expect(unifyRadicals('政府信息公开')).toBe('政府信息公开');
   });
 
   it('private-use and replacement characters count as a text layer that is not text', () => {
