@@ -184,7 +184,7 @@ export function rulesOf(
   return { v, h };
 }
 
-function itemsOf(raw: unknown[]): Glyphs[] {
+function itemsOf(raw: unknown[], rotated: { chars: number }): Glyphs[] {
   const out: Glyphs[] = [];
   for (const it of raw) {
     const o = it as { str?: unknown; transform?: unknown; width?: unknown; height?: unknown };
@@ -192,7 +192,10 @@ function itemsOf(raw: unknown[]): Glyphs[] {
     const str = unifyRadicals(o.str);
     const t = asMatrix(o.transform);
     if (!t) continue;
-    if (Math.abs(t[1]) > 0.01 || Math.abs(t[2]) > 0.01) continue; // rotated text: stamps, watermarks
+    if (Math.abs(t[1]) > 0.01 || Math.abs(t[2]) > 0.01) {
+      rotated.chars += str.trim().length; // rotated text: stamps, watermarks, or a page set sideways
+      continue;
+    }
     const size = Math.abs(t[3]) || Math.abs(t[0]) || (typeof o.height === 'number' ? o.height : 10);
     const w = typeof o.width === 'number' && o.width > 0 ? o.width : str.length * size * 0.6;
     // a run that pads cells with spaces ("21    0    0") is cut where it has wide space
@@ -401,6 +404,7 @@ export async function readPdf(
     let ruledLines = 0;
     let positionLines = 0;
     let images = 0;
+    const rotated = { chars: 0 };
     const pages = Math.min(doc.numPages, opts.maxPages ?? 200);
     for (let p = 1; p <= pages; p++) {
       const page = await doc.getPage(p);
@@ -410,7 +414,7 @@ export async function readPdf(
       const { v } = rulesOf(ops, pdfjs.OPS);
       for (const fn of ops.fnArray)
         if (fn === pdfjs.OPS.paintImageXObject || fn === pdfjs.OPS.paintInlineImageXObject) images++;
-      const lines = linesOf(itemsOf(content.items), p);
+      const lines = linesOf(itemsOf(content.items, rotated), p);
       for (const line of lines) {
         const cut = cutLine(line, v, top);
         if (cut.tokens.length === 0) continue;
@@ -435,6 +439,13 @@ export async function readPdf(
       page.cleanup?.();
     }
     const health = textLayerHealth(all);
+    if (health.chars === 0 && rotated.chars > 0) {
+      return failure(
+        'unsupported',
+        `不支持的文件格式：PDF 的文字均为旋转排版（${rotated.chars} 个字符），暂无法按行列读取；请将页面转正后另存再审核。`,
+        `Unsupported file format: all text in the PDF is rotated (${rotated.chars} characters) and cannot be read in rows and columns; save it with its pages upright and audit that.`,
+      );
+    }
     if (health.chars === 0) {
       return images > 0
         ? failure(

@@ -170,6 +170,21 @@ describe('PDF reader (pdf.js): lines, cells, rules, pages', () => {
     }
   });
 
+  it('text set only sideways is said to be unsupported, never "scanned" or a report of nothing', async () => {
+    const r = await read(
+      writePdf([
+        {
+          texts: [{ x: 300, y: 700, text: '示例县2024年政府信息公开工作年度报告', size: 12, rotated: true }],
+        },
+      ]),
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.reason).toBe('unsupported');
+      expect(r.message.zh).toMatch(/旋转/);
+    }
+  });
+
   it('damaged or truncated bytes give a failure, never a throw', async () => {
     const good = reportPdf({}, { rules: true });
     for (const bytes of [
