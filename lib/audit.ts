@@ -52,9 +52,10 @@ function badFinding(f: RuleFinding): string | null {
   return null;
 }
 
-function coverageOf(ex: Extracted): Pick<Coverage, 'tables' | 'sectionsFound' | 'cells'> {
+function coverageOf(ex: Extracted): Pick<Coverage, 'tables' | 'sectionsFound' | 'cells' | 'readings'> {
   const cells = { numeric: 0, blank: 0, na: 0, text: 0, missing: 0 };
   const tables = {} as Coverage['tables'];
+  const readings: NonNullable<Coverage['readings']> = {};
   for (const kind of ['t1', 't2', 't3'] as const) {
     if (ex.stopped) {
       tables[kind] = 'not-applicable'; // not judged: the page was not read, or its tables not built
@@ -65,6 +66,7 @@ function coverageOf(ex: Extracted): Pick<Coverage, 'tables' | 'sectionsFound' | 
       tables[kind] = ex.report.imageTables.includes(TABLES[kind].section) ? 'image' : 'missing';
       continue;
     }
+    readings[kind] = t.reading ?? (ex.via === 'docx' ? 'docx' : t.source === 'html' ? 'html' : 'text');
     let numeric = 0;
     let all = 0;
     for (const row of t.rows)
@@ -83,6 +85,7 @@ function coverageOf(ex: Extracted): Pick<Coverage, 'tables' | 'sectionsFound' | 
     tables,
     sectionsFound: [...new Set(ex.sections.map((s) => s.canonical).filter((n) => n > 0))].sort(),
     cells,
+    readings,
   };
 }
 

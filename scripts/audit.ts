@@ -9,12 +9,11 @@ import { toResult } from '../lib/audit';
 import { parseYmd } from '../lib/detect/meta';
 import { errorEntry, type JsonEntry, toJsonEntry } from '../lib/export/json';
 import { formatText } from '../lib/export/text';
-import { blocksFromDocument, blocksFromText } from '../lib/extract/blocks';
 import type { SnapshotStore } from '../lib/history/store';
 import { auditWithStore } from '../lib/history/with-store';
 import type { AuditResult, Lang } from '../lib/model/schema';
 import { runCrawl } from './crawl';
-import { loadFile, loadUrl, parseHtml } from './load';
+import { loadFile, loadUrl, readLoaded } from './load';
 import { defaultStorePath, SqliteSnapshotStore } from './snapshot-store';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,7 +22,8 @@ export const SAMPLES_DIR = join(ROOT, 'assets', 'samples');
 const USAGE = `usage: npm run audit -- [--json] [--lang zh|en] [--now YYYY-MM-DD] [--store FILE | --no-store] [PATH_OR_URL…]
        npm run audit -- --crawl URL [--json] [--now D] [--concurrency N] [--delay MS] [--max N] [--out DIR] [--resume]
        npm run audit -- --store-list | --store-clear [--store FILE]
-  PATH  a saved page (.html/.htm) or text extracted from Word/PDF (.txt)
+  PATH  a report file, recognised by its content: PDF, DOCX, a saved page (HTML), or text
+        (pdftotext -layout, Markdown, OCR, a cell per line, tab-separated rows)
   URL   an http(s) address (fetched, redirects followed, GBK pages decoded)
   --crawl URL     a 年报 column or 汇总 page: read all its list pages, audit every report, report missing,
                   overdue and late years (at most --concurrency requests per host, default 2, --delay ms
@@ -126,11 +126,11 @@ export async function auditInput(
   const isUrl = /^https?:\/\//i.test(input);
   const loaded = isUrl ? await loadUrl(input) : await loadFile(input);
   const opts = now ? { now } : {};
+  const read = await readLoaded(loaded);
+  // an input that cannot be read (unsupported format, unreadable text layer, scan) is an error entry
+  if (!read.ok) throw new Error(read.message.zh);
   const id = loaded.url ?? pathToFileURL(resolve(input)).href;
-  if (loaded.kind === 'text')
-    return toResult(await auditWithStore(() => blocksFromText(loaded.text), id, store, opts, 'text'));
-  const doc = parseHtml(loaded.text);
-  return toResult(await auditWithStore((time) => blocksFromDocument(doc, loaded.url, time), id, store, opts));
+  return toResult(await auditWithStore(() => read.src, id, store, opts, read.src.kind));
 }
 
 async function storeCommand(o: CliOptions, store: SqliteSnapshotStore): Promise<number> {

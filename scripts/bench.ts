@@ -6,10 +6,11 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { auditDocument } from '../lib/audit';
+import { auditDocument, auditSource } from '../lib/audit';
+import { reportDocx, reportPdf } from '../tests/fixtures/documents';
 import { reportPage, simpleT2, table2Html } from '../tests/fixtures/report-html';
 import { SAMPLES_DIR } from './audit';
-import { parseHtml } from './load';
+import { parseHtml, readLoaded } from './load';
 import { printTable } from './table';
 
 interface Case {
@@ -128,6 +129,7 @@ export async function main(): Promise<number> {
     `Peak memory: RSS ${(peakRss / 2 ** 20).toFixed(0)} MB, heap ${(peakHeap / 2 ** 20).toFixed(0)} MB.\n`,
   );
   budgetRuns();
+  await documents();
   return 0;
 }
 
@@ -157,4 +159,37 @@ function budgetRuns(): void {
       `  budget ${budgetMs} ms: median ${quantile(took, 0.5).toFixed(1)} ms, max ${Math.max(...took).toFixed(1)} ms (${stage})\n`,
     );
   }
+}
+
+/** Documents: a 10-page report PDF and a DOCX, read (pdf.js / mammoth) and audited in Node. */
+async function documents(): Promise<void> {
+  const spec = { t2: simpleT2(9, 1, 2), extraParagraphs: 160 };
+  const pdf = reportPdf(spec, { rules: true });
+  const docx = await reportDocx(spec);
+  const rows: string[][] = [];
+  for (const [name, bytes, target] of [
+    ['report PDF', pdf, 1000],
+    ['report DOCX', docx, 200],
+  ] as const) {
+    const times: number[] = [];
+    let pages = '';
+    for (let i = 0; i < 12; i++) {
+      const t = clock();
+      const read = await readLoaded({ bytes, url: null, contentType: null, name: null });
+      if (!read.ok) throw new Error(`${name}: ${read.message.en}`);
+      auditSource(read.src, { now: '2026-11-22' });
+      if (i >= 2) times.push(clock() - t); // two warm-up runs
+      pages = read.notes.find((n) => /pages$/.test(n)) ?? '—';
+    }
+    rows.push([
+      name,
+      `${Math.round(bytes.length / 1024)} KB`,
+      pages,
+      quantile(times, 0.5).toFixed(0),
+      quantile(times, 0.95).toFixed(0),
+      `< ${target}`,
+    ]);
+  }
+  process.stdout.write('\nDocuments (read + audit, Node; targets are figures, not assertions)\n\n');
+  printTable(['document', 'size', 'pages', 'median ms', 'p95 ms', 'target ms'], rows);
 }

@@ -12,11 +12,12 @@ import type { ColumnFinding } from '../lib/column/analyze';
 import { type CrawledReport, crawlWorkbook, reportMarkdown } from '../lib/column/export';
 import type { ColumnEntry } from '../lib/column/list';
 import { PoliteFetcher } from '../lib/column/polite';
-import { runColumn } from '../lib/column/run';
+import { type Fetched, runColumn } from '../lib/column/run';
 import { errorEntry, type JsonEntry, toJsonEntry } from '../lib/export/json';
 import type { SnapshotStore } from '../lib/history/store';
 import type { Lang } from '../lib/model/schema';
-import { decode, parseHtml } from './load';
+import { sniff } from '../lib/read/sniff';
+import { decode, parseHtml, readLoaded } from './load';
 
 export interface CrawlOptions {
   start: string;
@@ -59,7 +60,7 @@ export interface CrawlJson {
 
 const UA = 'NianBaoInspector/0.1 (+annual-report audit)';
 
-interface Fetched {
+interface Response {
   status: number;
   headers: { get(name: string): string | null };
   url: string;
@@ -87,7 +88,7 @@ export async function runCrawl(
   io: { stderr: NodeJS.WriteStream; signal?: AbortSignal } = { stderr: process.stderr },
 ): Promise<{ json: CrawlJson; text: string; anyError: boolean }> {
   const signal = io.signal ?? new AbortController().signal;
-  const fetcher = new PoliteFetcher<Fetched>(
+  const fetcher = new PoliteFetcher<Response>(
     async (url, init) => {
       const res = await fetch(url, {
         redirect: 'follow',
@@ -104,12 +105,15 @@ export async function runCrawl(
     signal,
     { perHost: o.concurrency, delayMs: o.delayMs },
   );
-  const getDoc = async (url: string): Promise<{ doc: Document; url: string }> => {
+  // a web page is parsed (list pages need its links); a PDF or DOCX report is read by its content
+  const getDoc = async (url: string): Promise<Fetched> => {
     const res = await fetcher.get(url);
     if (res.status >= 400) throw new Error(`HTTP ${res.status}`);
     const type = res.headers.get('content-type');
-    if (type && !/html|xml|text\/plain/i.test(type)) throw new Error(`不支持的文件格式：${type}`);
-    return { doc: parseHtml(decode(res.bytes, type)), url: res.url };
+    if (sniff(res.bytes).kind === 'html') return { doc: parseHtml(decode(res.bytes, type)), url: res.url };
+    const read = await readLoaded({ bytes: res.bytes, url: res.url, contentType: type, name: null });
+    if (!read.ok) throw new Error(read.message.zh);
+    return { src: read.src, url: res.url };
   };
   // a progress bar on a terminal only; without one, one line per report that could not be read
   const bar = io.stderr.isTTY

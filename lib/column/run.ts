@@ -6,7 +6,7 @@
  */
 import type { AuditOptions, AuditOutput } from '../audit';
 import { parseYmd, type Ymd } from '../detect/meta';
-import { blocksFromDocument } from '../extract/blocks';
+import { blocksFromDocument, type SourceDoc } from '../extract/blocks';
 import type { SnapshotStore } from '../history/store';
 import { auditWithStore } from '../history/with-store';
 import { analyzeColumn, type ColumnAnalysis } from './analyze';
@@ -53,13 +53,21 @@ export function auditOrder(entries: ColumnEntry[]): ColumnEntry[] {
   );
 }
 
+/** A fetched page (parsed) or document (a PDF, a DOCX: already read into blocks), at its final URL. */
+export type Fetched = { url: string; doc: Document } | { url: string; src: SourceDoc };
+
 export async function runColumn(
   start: string,
-  getDoc: (url: string) => Promise<{ doc: Document; url: string }>,
+  getDoc: (url: string) => Promise<Fetched>,
   o: ColumnRunOptions,
 ): Promise<ColumnRun> {
   const max = o.max ?? 200;
-  const crawl = await crawlColumn(start, async (url) => (await getDoc(url)).doc, {
+  const listPage = async (url: string): Promise<Document> => {
+    const got = await getDoc(url);
+    if (!('doc' in got)) throw new Error('不是网页，不能作为栏目页读取 / not a web page');
+    return got.doc;
+  };
+  const crawl = await crawlColumn(start, listPage, {
     maxPages: max,
     onPage: (_p, url, done, known) => o.onProgress?.({ phase: 'list', done, total: known, what: url }),
   });
@@ -74,8 +82,12 @@ export async function runColumn(
       continue;
     }
     try {
-      const { doc, url } = await getDoc(entry.url);
-      const out = await auditWithStore((time) => blocksFromDocument(doc, url, time), url, o.store, opts);
+      const got = await getDoc(entry.url);
+      const url = got.url;
+      const out =
+        'doc' in got
+          ? await auditWithStore((time) => blocksFromDocument(got.doc, url, time), url, o.store, opts)
+          : await auditWithStore(() => got.src, url, o.store, opts, got.src.kind);
       reports.push({ entry, url, out, error: null, resumed: false });
     } catch (err) {
       if (err instanceof CancelledError) throw err;

@@ -54,6 +54,13 @@ export function findTitle(
       if (/^(根据|按照|依据)/.test(b.text)) continue;
       return { text: clean(b.text), block: b.index };
     }
+    // a title set over two lines ("2024 年上海市科委政府信息公开工作" / "年度报告")
+    const next = src.blocks[b.index + 1];
+    if (next?.kind === 'text' && b.text.length <= 60 && next.text.length <= 20 && !/[。，]/.test(b.text)) {
+      const joined = `${b.text}${next.text}`;
+      if (REPORT_TITLE_RE.test(joined) && !REPORT_TITLE_RE.test(next.text) && /\d{4}|年度/.test(joined))
+        return { text: clean(joined), block: b.index };
+    }
   }
   if (src.docTitle && REPORT_TITLE_RE.test(src.docTitle)) return { text: clean(src.docTitle), block: null };
   return null;
@@ -70,10 +77,18 @@ const DATE_RE = /(\d{4,})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
 
 /** The statistical period sentence ("统计期限自Y年1月1日起至Y年12月31日止"). */
 export function findPeriod(blocks: Block[]): Period | null {
-  for (const b of textBlocks(blocks)) {
-    const t = toHalfWidth(b.text);
-    const hint = PERIOD_HINT.exec(t);
+  const texts = textBlocks(blocks);
+  for (let k = 0; k < texts.length; k++) {
+    const b = texts[k] as TextBlock;
+    const own = toHalfWidth(b.text);
+    const hint = PERIOD_HINT.exec(own);
     if (!hint) continue;
+    // a sentence wrapped over lines (PDF, OCR: "…统计周期" / "为2024年1月1日至12月31日"): read on into the
+    // next line while the sentence has not ended
+    let t = own;
+    const next = texts[k + 1];
+    if (next && !/[。；;]/.test(own.slice(hint.index)) && own.length - hint.index < 80)
+      t = own + toHalfWidth(next.text);
     const tail = t.slice(hint.index, hint.index + 80);
     const end = tail.search(/[。；;]/);
     const raw = end > 0 ? tail.slice(0, end) : tail;
@@ -83,7 +98,13 @@ export function findPeriod(blocks: Block[]): Period | null {
       d: Number(m[3]),
     }));
     if (dates.length === 0 && !/\d/.test(raw)) continue;
-    const [from, to] = dates;
+    const [from] = dates;
+    let to = dates[1];
+    // "自2024年1月1日至12月31日": the end without its year is in the same year
+    if (from && !to) {
+      const end = /(?:至|到|—|-|~)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(raw);
+      if (end) to = { y: from.y, m: Number(end[1]), d: Number(end[2]) };
+    }
     return {
       from: from && validYmd(from) ? from : null,
       to: to && validYmd(to) ? to : null,
@@ -98,12 +119,21 @@ export function findPeriod(blocks: Block[]): Period | null {
 export function classifyBody(agency: string | null): BodyKind {
   if (!agency) return 'unknown';
   const a = agency.replace(/\s/g, '');
+  // a region run by a 管委会 (综合实验区, 新区): its own report or a department's? The deadline says which
+  // it assumed (year-publication)
+  if (/(综合实验区|综合试验区|新区|实验区|试验区)$/.test(a)) return 'unknown';
+  // a government's general office reports as a department
+  if (/(人民政府|政府)(办公厅|办公室)$/.test(a)) return 'department';
   if (/(管委会|管理委员会|开发区|高新区|园区)/.test(a)) return 'department';
   if (/(镇|乡|街道|街道办事处|苏木)(人民政府|政府)?$/.test(a) || /街道办事处$/.test(a)) return 'township';
   if (/(省|市|县|区|旗|州|盟)(人民)?政府$/.test(a)) return 'government';
   if (/(局|委员会|委|办公室|办|厅|中心|院|所|署|处|站|队|部|会|社)$/.test(a)) return 'department';
   return 'unknown';
 }
+
+/** The end of a body's name. */
+const BODY_NAME_RE =
+  /(人民政府|政府|办公厅|办公室|管理委员会|管委会|委员会|局|委|办|厅|中心|院|署|街道办事处|街道|镇|乡)$/;
 
 /** The reporting body: title prefix, then page attributes, then the contact sentence. */
 export function findAgency(title: string | null, src: SourceDoc): string | null {
@@ -112,19 +142,60 @@ export function findAgency(title: string | null, src: SourceDoc): string | null 
     const m = /^(.*?)(关于)?(19|20)\d{2}年/.exec(t);
     const name = m?.[1]?.replace(/[“”"《》]/g, '');
     if (name && name.length >= 2 && name.length <= 40) return name;
+    // a title that starts with the year, its body's name on the line above ("洪泽区人民政府" /
+    // "2023 年政府信息公开工作年度报告", as PDFs and Word files set it)
+    if (m && !name) {
+      // "2024年上海市科委政府信息公开工作年度报告": the body stands after the year
+      const after =
+        /^(?:19|20)\d{2}年(?:度)?(?!政府信息公开|政务公开|信息公开)(.{2,30}?)(?:关于)?(?:政府信息公开|政务公开|信息公开)/.exec(
+          t,
+        )?.[1];
+      if (after && BODY_NAME_RE.test(after)) return after;
+      const texts = textBlocks(src.blocks.slice(0, 60));
+      const at = texts.findIndex((b) => b.text.replace(/\s+/g, '') === t);
+      const above = at > 0 ? (texts[at - 1] as TextBlock).text.replace(/\s+/g, '') : '';
+      if (above.length >= 2 && above.length <= 30 && BODY_NAME_RE.test(above)) return above;
+    }
   }
-  const source = src.meta.ContentSource;
-  if (source && source.length <= 40) return source;
+  // then the 信息公开 attribute table (发布机构), the signature, <meta name="ContentSource">
   for (const b of src.blocks) {
     if (b.kind === 'image') continue;
-    const t = b.kind === 'table' ? b.text : b.text;
-    const m = /发布机构\s*[:：]?\s*([^\s]{2,30}?)(?:\s|$|公开日期|发布日期|生成日期|成文日期|文号)/.exec(t);
+    const m = /发布机构\s*[:：]?\s*([^\s]{2,30}?)(?:\s|$|公开日期|发布日期|生成日期|成文日期|文号)/.exec(
+      b.text,
+    );
     if (m?.[1]) return m[1];
   }
+  const signed = signatureName(src.blocks);
+  if (signed) return signed;
+  const source = src.meta.ContentSource;
+  if (source && source.length <= 40 && BODY_NAME_RE.test(source.trim())) return source.trim();
+  // "如对本报告有疑问，请与××办公室联系" names the office that answers questions, not always the body:
+  // only a township's or a department's own name is taken from it
   for (const b of textBlocks(src.blocks)) {
     const m = /(?:可|请)?与\s*([^，。,（(]{2,30}?)\s*联系/.exec(b.text);
-    if (m?.[1] && /(镇|乡|街道|局|委|办|政府|中心|管委会|院|厅)/.test(m[1]))
-      return m[1].replace(/^[“"]|[”"]$/g, '');
+    const name = m?.[1]?.replace(/^[“"]|[”"]$/g, '');
+    if (
+      name &&
+      /(镇|乡|街道|局|委|中心|管委会|院|厅)(人民政府)?$/.test(name) &&
+      !/办公室$|办公厅$/.test(name)
+    )
+      return name;
+  }
+  return null;
+}
+
+/** The body named in the closing signature: a name standing alone above (or before) the date. */
+function signatureName(blocks: Block[]): string | null {
+  const tail = textBlocks(blocks).slice(-8);
+  for (let i = tail.length - 1; i >= 0; i--) {
+    const t = toHalfWidth((tail[i] as TextBlock).text).replace(/\s+/g, '');
+    const inline = /^(.{2,30}?)(\d{4})年\d{1,2}月\d{1,2}日$/.exec(t);
+    if (inline?.[1] && BODY_NAME_RE.test(inline[1])) return inline[1];
+    if (/^[(（]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$/.test(t)) {
+      const above = toHalfWidth((tail[i - 1] as TextBlock | undefined)?.text ?? '').replace(/\s+/g, '');
+      if (above.length >= 2 && above.length <= 30 && BODY_NAME_RE.test(above) && !/[，。；：]/.test(above))
+        return above;
+    }
   }
   return null;
 }

@@ -4,6 +4,7 @@
  * one block each. Plain text (Word/PDF extractions): one block per line, tab-separated tokens kept.
  */
 import { type Budget, UNLIMITED } from '../budget';
+import type { Box, ReadVia } from '../read/types';
 import { collapseSpaces } from '../text/normalize';
 import { isElement, isHidden, SKIP_TAGS, TEXT_NODE, tagOf } from './dom-utils';
 import { buildGrid, type Grid } from './grid';
@@ -52,6 +53,12 @@ export interface TextBlock {
   segments: TextSegment[];
   /** Offset of the line in the source text (text input). */
   offset: number;
+  /** PDF input: each token's page and box (null where unknown). */
+  boxes?: Array<Box | null>;
+  /** PDF input: tokens cut at the table's drawn rules ('ruled') or by the gaps between glyphs ('position'). */
+  placement?: 'ruled' | 'position';
+  /** Text input: a Markdown pipe-table row ('pipe') or columns aligned with spaces ('aligned'). */
+  shape?: 'pipe' | 'aligned';
 }
 
 export interface TableBlock {
@@ -85,6 +92,8 @@ export interface SourceDoc {
    * ran out; 'size' — the page has more than the block limit.
    */
   cut?: 'time' | 'size';
+  /** How the blocks were obtained when not from a web page: a DOCX, a PDF, or text. */
+  via?: ReadVia;
 }
 
 const BLOCK_TAGS = new Set([
@@ -269,7 +278,42 @@ export function blocksFromDocument(
   return { kind: 'html', blocks, docTitle, meta, url, doc, ...(cut ? { cut } : {}) };
 }
 
-/** Plain text (Word/PDF extraction): one block per non-empty line, tab-separated cells as tokens. */
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+const PIPE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+const MD_HEADING = /^\s{0,3}#{1,6}\s+/;
+/** Columns aligned with spaces (pdftotext -layout): two or more spaces, or an ideographic one, between. */
+const ALIGNED_GAP = /[ \u00a0\u3000]{2,}|\u3000/;
+const LONG_LINE = 400;
+/** In a line that holds a whole page (a crawler's text): where a numbered section heading starts. */
+const INLINE_HEADING =
+  /(?<=[。；！？\s\d）)])\s*[一二三四五六]、(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况|(政府信息公开工作)?存在的主要问题及改进情况|其他需要报告的事项)\s*/g;
+
+interface Piece {
+  text: string;
+  offset: number;
+}
+
+/** A very long line cut before each numbered section heading it contains. */
+function splitLong(line: string, offset: number): Piece[] {
+  if (line.length <= LONG_LINE) return [{ text: line, offset }];
+  const out: Piece[] = [];
+  let at = 0;
+  // the heading becomes a line of its own, between the text before and after it
+  for (const m of line.matchAll(INLINE_HEADING)) {
+    const from = m.index ?? 0;
+    if (from > at) out.push({ text: line.slice(at, from), offset: offset + at });
+    out.push({ text: m[0], offset: offset + from });
+    at = from + m[0].length;
+  }
+  out.push({ text: line.slice(at), offset: offset + at });
+  return out;
+}
+
+/**
+ * Plain text: one block per non-empty line. Cells: tab-separated (a browser copy, PDF text), Markdown pipe
+ * rows (| a | b |, rule rows dropped), columns aligned with spaces (pdftotext -layout). Markdown "#"
+ * heading marks are dropped; a line holding a whole page is cut before its section headings.
+ */
 export function blocksFromText(
   text: string,
   budget: Budget = UNLIMITED,
@@ -278,32 +322,61 @@ export function blocksFromText(
   const blocks: Block[] = [];
   let offset = 0;
   let cut: SourceDoc['cut'];
-  for (const line of text.split(/\r\n|\n|\r/)) {
-    const start = offset;
-    offset += line.length + 1;
+  lines: for (const rawLine of text.split(/\r\n|\n|\r/)) {
+    const lineStart = offset;
+    offset += rawLine.length + 1;
     if (budget.expired()) {
       cut = 'time';
       break;
     }
-    const tokens = line
-      .split('\t')
-      .map((t) => collapseSpaces(t))
-      .filter((t) => t !== '');
-    if (tokens.length === 0) continue;
-    if (blocks.length >= limit) {
-      cut = 'size';
-      break;
+    for (const piece of splitLong(rawLine, lineStart)) {
+      let line = piece.text;
+      let start = piece.offset;
+      let tokens: string[];
+      let shape: TextBlock['shape'];
+      if (PIPE_ROW.test(line)) {
+        if (PIPE_RULE.test(line)) continue;
+        const inner = line.trim().replace(/^\|/, '').replace(/\|$/, '');
+        tokens = inner.split('|').map((t) => collapseSpaces(t));
+        shape = 'pipe';
+      } else {
+        const h = MD_HEADING.exec(line);
+        if (h) {
+          line = line.slice(h[0].length);
+          start += h[0].length;
+        }
+        if (line.includes('\t')) tokens = line.split('\t').map((t) => collapseSpaces(t));
+        else if (ALIGNED_GAP.test(line.trim())) {
+          tokens = line
+            .trim()
+            .split(ALIGNED_GAP)
+            .map((t) => collapseSpaces(t));
+          shape = 'aligned';
+        } else tokens = [collapseSpaces(line)];
+      }
+      // empty cells between filled ones are blank cells (kept: blank is not 0); at the ends, padding
+      const first = tokens.findIndex((t) => t !== '');
+      if (first < 0) continue;
+      const last = tokens.length - 1 - [...tokens].reverse().findIndex((t) => t !== '');
+      tokens = tokens.slice(first, last + 1);
+      if (shape !== 'pipe' && !line.includes('\t')) tokens = tokens.filter((t) => t !== '');
+      if (blocks.length >= limit) {
+        cut = 'size';
+        break lines;
+      }
+      const lead = line.length - line.trimStart().length;
+      const block: TextBlock = {
+        kind: 'text',
+        index: blocks.length,
+        text: shape === 'pipe' ? tokens.join(' ') : collapseSpaces(line.replace(/\t/g, ' ')),
+        tokens,
+        el: null,
+        segments: [],
+        offset: start + lead,
+      };
+      if (shape && tokens.length > 1) block.shape = shape;
+      blocks.push(block);
     }
-    const lead = line.length - line.trimStart().length;
-    blocks.push({
-      kind: 'text',
-      index: blocks.length,
-      text: collapseSpaces(line.replace(/\t/g, ' ')),
-      tokens,
-      el: null,
-      segments: [],
-      offset: start + lead,
-    });
   }
   return {
     kind: 'text',

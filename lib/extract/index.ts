@@ -18,6 +18,7 @@ import {
 } from '../detect/meta';
 import { tableOfSection } from '../format/tables';
 import type { BlockText, Report, Section, Table, TableKind } from '../model/schema';
+import type { ReadVia } from '../read/types';
 import type { Block, SourceDoc, TextBlock } from './blocks';
 import { blockTexts, type DomIndex } from './dom-index';
 import { type ExtractStop, outOfTimeExtract } from './out-of-time';
@@ -34,6 +35,8 @@ export interface Extracted extends DomIndex {
   sections: Section[];
   /** Set when the page was not read to its end or extraction not done (lib/extract/out-of-time.ts). */
   stopped?: ExtractStop;
+  /** How the blocks were obtained when not from a web page (a DOCX, a PDF, or text). */
+  via?: ReadVia;
 }
 
 function narrativeYear(blocks: Block[], sections: Section[]): number | null {
@@ -65,6 +68,16 @@ function decideIsReport(
   const titled = !!title && REPORT_TITLE_RE.test(title);
   const lookAlike = !!title && /指南|预算|决算|目录|解读|图解|发布会|新闻/.test(title);
   const tableCount = Object.keys(tables).length + imageTables.length;
+  // the blank format itself (a 模板 / 样表 with the labels and no figure): nothing to check
+  const figures = Object.values(tables).some((t) =>
+    t?.rows.some((r) => r.cells.some((c) => c.kind === 'number')),
+  );
+  if (title && /模板|样表|样本|格式(?!\S*报告$)/.test(title) && !/(19|20)\d{2}/.test(title) && !figures) {
+    return {
+      isReport: false,
+      reason: 'a blank template of the report format: labels only, no figures — nothing to check',
+    };
+  }
   if (lookAlike && t2Rows < 5 && distinct < 4) {
     return {
       isReport: false,
@@ -207,6 +220,7 @@ export function extract(src: SourceDoc, budget: Budget = UNLIMITED): Extracted {
     blocks,
     cellEls: ex.cellEls,
     cellTokens: ex.cellTokens,
+    ...(src.via ? { via: src.via } : {}),
   };
 }
 

@@ -4,8 +4,17 @@
  */
 
 import { NUMERAL_CLASS } from '../format/sections';
-import { matchT2Group, matchT2Row, T1_ROWS, T2_COLUMNS, T2_ROW_O, T3_COLUMNS } from '../format/tables';
-import type { Table, TableKind, TableRow } from '../model/schema';
+import {
+  matchT2Group,
+  matchT2Row,
+  type RowDef,
+  T1_ROWS,
+  T2_COLUMNS,
+  T2_ROW_O,
+  T2_ROWS,
+  T3_COLUMNS,
+} from '../format/tables';
+import type { Cell, Placement, Reading, Table, TableKind, TableRow } from '../model/schema';
 import { labelKey, parseValue } from '../text/normalize';
 import type { Block, TextBlock } from './blocks';
 import {
@@ -26,23 +35,55 @@ interface Tok {
   block: number;
   token: number;
   value: boolean;
+  /** How sure the line's cutting is: cut at drawn rules or delimiters (exact) or by position. */
+  placement: Placement;
+  /** In a header row (labels only) of a delimited table. */
+  header?: boolean;
 }
 
 function tokensOf(blocks: TextBlock[]): Tok[] {
   const out: Tok[] = [];
   for (const b of blocks) {
+    const placement: Placement = b.placement === 'position' || b.shape === 'aligned' ? 'position' : 'exact';
+    // a row of labels only (a Markdown table's header): never row labels of its own
+    const parsed = b.tokens.map((t) => parseValue(t));
+    const header =
+      b.shape === 'pipe' && parsed.every((p) => (p.kind === 'text' && !p.figure) || p.kind === 'blank');
+    const figures = parsed.some((p) => p.figure || p.kind === 'na');
     b.tokens.forEach((t, i) => {
-      const p = parseValue(t);
+      const p = parsed[i] as ReturnType<typeof parseValue>;
       out.push({
         text: t,
         key: labelKey(t),
         block: b.index,
         token: i,
-        value: p.figure || p.kind === 'na',
+        // an empty cell between filled ones of a row of figures (tab-separated, pipe) is a blank value
+        value: p.figure || p.kind === 'na' || (p.kind === 'blank' && i > 0 && figures),
+        placement,
+        header,
       });
     });
   }
   return out;
+}
+
+/** A value cell from its token, keeping how surely it was placed. */
+function valueCell(key: string, v: Tok): Cell {
+  const c = makeCell(key, v.text);
+  return v.placement === 'exact' ? c : { ...c, placement: v.placement };
+}
+
+/** How a text table was read, from the lines its values came from. */
+function readingOf(
+  vals: Array<Pick<Tok, 'block'>>,
+  blocks: Map<number, TextBlock>,
+  via: string | undefined,
+): Reading {
+  const shapes = vals.map((v) => blocks.get(v.block));
+  if (via === 'pdf') return shapes.some((b) => b?.placement === 'position') ? 'pdf-position' : 'pdf-ruled';
+  if (shapes.some((b) => b?.shape === 'aligned')) return 'text-aligned';
+  if (shapes.some((b) => b?.shape === 'pipe')) return 'markdown';
+  return 'text';
 }
 
 function registerTextLabel(kind: TableKind, t: Tok, cellTokens: CellTokens): void {
@@ -54,6 +95,37 @@ function valuesAfter(toks: Tok[], i: number): Tok[] {
   const vals: Tok[] = [];
   for (let j = i + 1; j < toks.length && toks[j]?.value; j++) vals.push(toks[j] as Tok);
   return vals;
+}
+
+/** Longest common subsequence length (labels are short: quadratic is fine). */
+function lcs(a: string, b: string): number {
+  const prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j] as number;
+      prev[j] = a[i - 1] === b[j - 1] ? diag + 1 : Math.max(up, prev[j - 1] as number);
+      diag = up;
+    }
+  }
+  return prev[b.length] as number;
+}
+
+/**
+ * A label that lost or misread a few characters (a PDF font that drops glyphs, OCR: "2.其他法律行政止公开")
+ * is taken for the row the template expects next when it carries that row's number, most of its
+ * characters in order, and a full row of figures. Never for a label that matches nothing like it.
+ */
+function nearMatch(key: string, prev: string | null, values: number): RowDef | null {
+  if (values !== 7 || prev === null) return null;
+  const at = T2_ROWS.findIndex((r) => r.id === prev);
+  const expected = T2_ROWS[at + 1];
+  if (!expected || at < 0 || expected.id === 'total' || expected.id === 'forward') return null;
+  const want = labelKey(expected.zh.replace(/^（[一二三四五六七]）(?=\d)/, '')).replace(/…$/, '');
+  const num = /^(\d)\./.exec(want)?.[1];
+  if (num && !key.startsWith(`${num}.`)) return null;
+  const ratio = lcs(key, want) / Math.max(want.length, key.length);
+  return ratio >= 0.7 ? expected : null;
 }
 
 function textT2(toks: Tok[], cellTokens: CellTokens, used: Set<number>): Table | null {
@@ -69,6 +141,7 @@ function textT2(toks: Tok[], cellTokens: CellTokens, used: Set<number>): Table |
     if (t.value) continue;
     labels.push(t.key);
     registerTextLabel('t2', t, cellTokens);
+    if (t.header) continue;
     let def = matchT2Row(t.key, prev);
     // a label broken over two lines: "1.申请人无正当理由逾期不补" + "正、行政机关…"
     let last = i;
@@ -77,8 +150,22 @@ function textT2(toks: Tok[], cellTokens: CellTokens, used: Set<number>): Table |
     if (!def && next && !next.value && !standalone(next.key)) {
       def = matchT2Row(t.key + next.key, prev);
       if (def) last = i + 1;
-    } else if (def && next && !next.value && !standalone(next.key) && valuesAfter(toks, i + 1).length > 0) {
-      last = i + 1;
+    }
+    if (!def) def = nearMatch(t.key, prev, valuesAfter(toks, i).length);
+    if (def) {
+      // the rest of a wrapped label, and fragments of the group label beside it ("他处理"), before the
+      // row's figures: at most three short fragments, never a label that stands for a row of its own
+      let j = last;
+      while (
+        valuesAfter(toks, j).length === 0 &&
+        j - last < 3 &&
+        toks[j + 1] &&
+        !toks[j + 1]?.value &&
+        (toks[j + 1]?.key.length ?? 99) <= 30 &&
+        (!standalone(toks[j + 1]?.key ?? '') || matchT2Row(toks[j + 1]?.key ?? '', prev) === def)
+      )
+        j++;
+      if (valuesAfter(toks, j).length > 0) last = j;
     }
     const vals = valuesAfter(toks, last);
     if (!def && /其他处理/.test(t.key) && vals.length > 0) {
@@ -89,10 +176,14 @@ function textT2(toks: Tok[], cellTokens: CellTokens, used: Set<number>): Table |
       if (prev === 'forward') break;
       continue;
     }
-    if (rows.some((r) => r.id === def.id)) {
+    const again = rows.findIndex((r) => r.id === def?.id);
+    // a row seen before without figures (a heading naming it) gives way to the row with its figures
+    const replaces = again >= 0 && vals.length > 0 && rows[again]?.cells.every((c) => c.kind === 'blank');
+    if (again >= 0 && !replaces) {
       if (prev === 'forward') break;
       continue;
     }
+    if (replaces) rows.splice(again, 1);
     prev = def.id;
     end = last + vals.length;
     i = last;
@@ -103,7 +194,7 @@ function textT2(toks: Tok[], cellTokens: CellTokens, used: Set<number>): Table |
       if (vals.length === 0) return makeCell(key, ''); // a row with no figures: blank cells
       if (!fits || !v) return missingCell(key);
       cellTokens.set(key, { block: v.block, token: v.token });
-      return makeCell(key, v.text);
+      return valueCell(key, v);
     });
     rows.push({ id: def.id, label: t.text, cells, lostCells: vals.length > 0 && !fits });
     if (def.id === 'forward') break;
@@ -138,7 +229,7 @@ function textT1(toks: Tok[], cellTokens: CellTokens, used: Set<number>, stop: nu
     const cells = vals.map((v, k) => {
       const key = `t1:${def.id}:v${k + 1}`;
       cellTokens.set(key, { block: v.block, token: v.token });
-      return makeCell(key, v.text);
+      return valueCell(key, v);
     });
     rows.push({ id: def.id, label: t.text, cells, lostCells: false });
     if (def.id === 'fee' || def.id === 'cg') {
@@ -168,7 +259,7 @@ function textT3(
 ): Table | null {
   let start = -1;
   for (let i = from; i < stop; i++) {
-    if (/^行政复议$/.test((toks[i] as Tok).key)) {
+    if (/^行政复议(行政诉讼)?$/.test((toks[i] as Tok).key)) {
       start = i;
       break;
     }
@@ -176,15 +267,26 @@ function textT3(
   if (start < 0) return null;
   const labels: string[] = [];
   const vals: Tok[] = [];
-  let i = start;
-  for (; i < stop; i++) {
+  // header labels (结果维持, 总 计, fragments of them as a PDF cuts them: "结 果", "其 他 结", "果"), then
+  // the first run of figures; a section heading or a sentence ends the table
+  // (three runs of five when each group is a table of its own, as Markdown exports set it)
+  let run = 0;
+  let inFives = true; // every run of figures so far had five: one group per table
+  for (let i = start; i < stop && i - start < 100; i++) {
     const t = toks[i] as Tok;
-    if (t.value) vals.push(t);
-    else if (vals.length > 0) break;
-    else if (!/复议|诉讼|结果|维持|纠正|审结|尚未|总计|^总$|^计$|其他|起诉|^审结$/.test(t.key)) break;
-    else labels.push(t.key);
+    if (t.value) {
+      vals.push(t);
+      run++;
+      continue;
+    }
+    if (run > 0 && run !== 5) inFives = false;
+    run = 0;
+    if (vals.length > 0 && !(inFives && vals.length < 15)) break;
+    if (/^[一二三四五六七八九十]+、/.test(t.key) || t.key.length > 24 || /[。；]/.test(t.key)) break;
+    labels.push(t.key);
     used.add(t.block);
   }
+  for (const v of vals) used.add(v.block);
   const fits = vals.length === T3_COLUMNS.length;
   const cells = T3_COLUMNS.map((col, k) => {
     const key = `t3:data:${col.id}`;
@@ -192,7 +294,7 @@ function textT3(
     if (vals.length === 0) return makeCell(key, '');
     if (!fits || !v) return missingCell(key);
     cellTokens.set(key, { block: v.block, token: v.token });
-    return makeCell(key, v.text);
+    return valueCell(key, v);
   });
   return {
     kind: 't3',
@@ -205,9 +307,91 @@ function textT3(
   };
 }
 
+/** Where a text ran a table's cells together: a row label glued to more digits than it has cells. */
+const RUN_TOGETHER: Record<TableKind, RegExp> = {
+  t1: /信息内容.*?(?:规章|行政规范性文件|规范性文件|行政许可|行政处罚|行政强制)(\d{3,})(?=\D|$)/,
+  t2: /(?:本年新收政府信息公开申请数量|上年结转政府信息公开申请数量|结转下年度继续办理|（七）总计)(\d{7,})/,
+  t3: /(?:总计|审结)(\d{15,})(?=\D|$)/,
+};
+
+/**
+ * A table whose cells the text ran together without separators ("801000081"): its rows are known from the
+ * template but no value can be told apart, so every cell is missing and the table says why.
+ */
+function runTogetherTable(kind: TableKind, example: string, labels: string[]): Table {
+  const single6 = kind === 't2' && labels.some((l) => /其他处理\d{7,}/.test(l));
+  const rows: TableRow[] =
+    kind === 't2'
+      ? [...T2_ROWS.filter((r) => !(single6 && /^o\d$/.test(r.id))), ...(single6 ? [T2_ROW_O] : [])].map(
+          (r) => ({
+            id: r.id,
+            label: r.zh,
+            cells: T2_COLUMNS.map((c) => missingCell(`t2:${r.id}:${c.id}`)),
+            lostCells: true,
+          }),
+        )
+      : kind === 't3'
+        ? [
+            {
+              id: 'data',
+              label: '',
+              cells: T3_COLUMNS.map((c) => missingCell(`t3:data:${c.id}`)),
+              lostCells: true,
+            },
+          ]
+        : T1_ROWS.filter((r) => labels.some((l) => l.includes(r.zh))).map((r) => ({
+            id: r.id,
+            label: r.zh,
+            cells: (r.id === 'gz' || r.id === 'gf' ? ['v1', 'v2', 'v3'] : ['v1']).map((v) =>
+              missingCell(`t1:${r.id}:${v}`),
+            ),
+            lostCells: true,
+          }));
+  return {
+    kind,
+    source: 'text',
+    template: kind === 't2' && single6 ? '2019' : 'unknown',
+    columns:
+      kind === 't2'
+        ? T2_COLUMNS.map((c) => ({ id: c.id, label: c.zh }))
+        : kind === 't3'
+          ? T3_COLUMNS.map((c) => ({ id: c.id, label: c.zh }))
+          : [],
+    rows,
+    parts: 1,
+    labels: [],
+    reading: 'text',
+    runTogether: example,
+  };
+}
+
 /** Tables in plain text, anchored on the known labels. */
 export function tablesFromText(blocks: Block[]): ExtractedTables {
   const text = blocks.filter((b): b is TextBlock => b.kind === 'text');
+  const glued = new Map<TableKind, Table>();
+  const gluedBlocks = new Set<number>();
+  for (const kind of ['t1', 't2', 't3'] as const) {
+    for (const b of text) {
+      const hit = b.tokens.map((t) => RUN_TOGETHER[kind].exec(labelKey(t))).find((m) => m);
+      if (!hit) continue;
+      const example =
+        kind === 't1'
+          ? hit[0].replace(/^.*?(?=(行政)?规范性文件|规章|行政许可|行政处罚|行政强制)/, '')
+          : hit[0];
+      glued.set(kind, runTogetherTable(kind, example.slice(-40), b.tokens.map(labelKey)));
+      gluedBlocks.add(b.index);
+      break;
+    }
+  }
+  if (glued.size > 0) {
+    // a text that runs cells together (a crawler's) does it everywhere: read no table from it, say so
+    return {
+      tables: [...glued.values()],
+      cellEls: new Map(),
+      cellTokens: new Map(),
+      tableBlocks: gluedBlocks,
+    };
+  }
   const toks = tokensOf(text);
   const cellTokens: CellTokens = new Map();
   const used = new Set<number>();
@@ -231,5 +415,17 @@ export function tablesFromText(blocks: Block[]): ExtractedTables {
   }
   const t3 = textT3(toks, cellTokens, used, t3From, toks.length);
   if (t3) tables.push(t3);
+  for (const b of text) if (b.shape === 'pipe') used.add(b.index); // a table row, never a heading
+  const byIndex = new Map(text.map((b) => [b.index, b]));
+  const via = text.some((b) => b.boxes) ? 'pdf' : undefined;
+  for (const t of tables) {
+    const vals: Array<Pick<Tok, 'block'>> = [];
+    for (const row of t.rows)
+      for (const c of row.cells) {
+        const at = cellTokens.get(c.key);
+        if (at) vals.push({ block: at.block });
+      }
+    t.reading = readingOf(vals, byIndex, via);
+  }
   return { tables, cellEls: new Map(), cellTokens, tableBlocks: used };
 }

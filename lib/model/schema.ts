@@ -37,6 +37,14 @@ export type Locator = z.infer<typeof Locator>;
 export const CellKind = z.enum(['number', 'blank', 'na', 'text', 'missing']);
 export type CellKind = z.infer<typeof CellKind>;
 
+/**
+ * How sure the reader is of a value's place: 'exact' (a table cell, a drawn-ruled PDF cell, a delimited
+ * text cell), 'position' (put in its column by where it stands on the line, no rules drawn), 'ocr'.
+ * Absent = exact.
+ */
+export const Placement = z.enum(['exact', 'position', 'ocr']);
+export type Placement = z.infer<typeof Placement>;
+
 export const Cell = z.object({
   key: z.string(),
   raw: z.string(),
@@ -44,6 +52,7 @@ export const Cell = z.object({
   value: z.nullable(z.number()),
   decimal: z.boolean(),
   unit: z.nullable(z.string()),
+  placement: z.optional(Placement),
 });
 export type Cell = z.infer<typeof Cell>;
 
@@ -57,6 +66,22 @@ export const TableRow = z.object({
 });
 export type TableRow = z.infer<typeof TableRow>;
 
+/**
+ * How a table was read: a web page's or a DOCX's table, a PDF cut at its drawn rules or by position,
+ * text (tab-separated or a cell per line), columns aligned with spaces, a Markdown pipe table, OCR text.
+ */
+export const Reading = z.enum([
+  'html',
+  'docx',
+  'pdf-ruled',
+  'pdf-position',
+  'text',
+  'text-aligned',
+  'markdown',
+  'ocr',
+]);
+export type Reading = z.infer<typeof Reading>;
+
 export const Table = z.object({
   kind: TableKind,
   /** Where it came from: an HTML table (possibly joined from several) or anchored text lines. */
@@ -69,6 +94,10 @@ export const Table = z.object({
   parts: z.number(),
   /** Labels seen in the table, normalised (for template checks). */
   labels: z.array(z.string()),
+  /** How the table was read (absent: from the page's HTML). */
+  reading: z.optional(Reading),
+  /** The text ran the table's cells together ("…申请数量801000081"): an example; no value is read. */
+  runTogether: z.optional(z.string()),
 });
 export type Table = z.infer<typeof Table>;
 
@@ -205,6 +234,8 @@ export const Coverage = z.object({
     missing: z.number(),
   }),
   rules: z.record(z.string(), CheckStatus),
+  /** Per table, how it was read (absent for tables not found). */
+  readings: z.optional(z.partialRecord(TableKind, Reading)),
   partial: z.boolean(),
   /**
    * Set when the audit stopped short: why ('time': the time budget ran out; 'size': the page is longer than

@@ -6,6 +6,17 @@ import { formula, type SumCheck } from './arith';
 import type { RuleContext } from './context';
 import type { RuleFinding } from './types';
 
+const UNSURE = {
+  position: {
+    zh: '（这些数值按其在行中的位置归入各列，原文未画表格线，可能错位；请对照原文核对）',
+    en: '(these values were put in their columns by their position on the line, with no table rules drawn, and may be misplaced; check against the original)',
+  },
+  ocr: {
+    zh: '（这些数值来自文字识别（OCR），可能有误读或错位；请对照原文核对）',
+    en: '(these values come from OCR and may be misread or misplaced; check against the original)',
+  },
+} as const;
+
 export function sumFinding(ctx: RuleContext, check: SumCheck, lead: { zh: string; en: string }): RuleFinding {
   const target = check.left[0];
   const cells = [...check.left, ...check.right].map((t) => ctx.cellLoc(check.table, t.cell));
@@ -14,9 +25,20 @@ export function sumFinding(ctx: RuleContext, check: SumCheck, lead: { zh: string
   const found = check.leftValue ?? 0;
   const expected = check.rightValue ?? 0;
   const difference = check.difference ?? 0;
+  // a value put in its column by its position on the line (no drawn rules) or read by OCR may sit in the
+  // wrong cell: then the failed sum is a warning that says how the values were read
+  const placements = [...check.left, ...check.right].map((t) => t.cell.placement);
+  const how = placements.includes('ocr')
+    ? UNSURE.ocr
+    : placements.includes('position')
+      ? UNSURE.position
+      : null;
   return {
     key: check.id,
-    message: { zh: `${lead.zh}：${f.zh}`, en: `${lead.en}: ${f.en}` },
+    ...(how ? { severity: 'warning' as const } : {}),
+    message: how
+      ? { zh: `${lead.zh}：${f.zh}。${how.zh}`, en: `${lead.en}: ${f.en}. ${how.en}` }
+      : { zh: `${lead.zh}：${f.zh}`, en: `${lead.en}: ${f.en}` },
     targets: target ? cells : [],
     evidence: {
       expected,

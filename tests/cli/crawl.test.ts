@@ -12,6 +12,7 @@ import readXlsxFile from 'read-excel-file/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main, parseArgs } from '../../scripts/audit';
 import { trsList } from '../fixtures/column-pages';
+import { reportPdf } from '../fixtures/documents';
 import { type ReportSpec, reportPage, simpleT2 } from '../fixtures/report-html';
 
 const BODIES = ['示例县教育局', '示例县财政局', '示例县城关镇人民政府'] as const;
@@ -74,6 +75,7 @@ let peak = 0;
 
 beforeAll(async () => {
   const pages = new Map<string, string>();
+  const pdfs = new Map<string, Uint8Array>();
   const items: Array<{ title: string; href: string; date: string; y: number }> = [];
   for (const y of YEARS)
     for (const b of BODIES) {
@@ -84,6 +86,15 @@ beforeAll(async () => {
       const date = s.published ?? `${y + 1}-01-20`;
       items.push({ title: `${b}${y}年政府信息公开工作年度报告`, href, date, y });
     }
+  // a body whose report is only a PDF
+  const pdfHref = `/xxgk/gknb/2025/${encodeURIComponent('示例县水利局')}.pdf`;
+  pdfs.set(pdfHref, reportPdf({ agency: '示例县水利局', year: 2025 }, { rules: true }));
+  items.push({
+    title: '示例县水利局2025年政府信息公开工作年度报告',
+    href: pdfHref,
+    date: '2026-01-20',
+    y: 2025,
+  });
   items.sort((a, b) => b.y - a.y);
   const half = Math.ceil(items.length / 2);
   pages.set('/xxgk/gknb/', trsList(items.slice(0, half), { pages: 2, current: 0 }));
@@ -94,8 +105,14 @@ beforeAll(async () => {
     inFlight++;
     peak = Math.max(peak, inFlight);
     const key = [...pages.keys()].find((k) => decodeURIComponent(k) === decodeURIComponent(req.url ?? ''));
+    const pdf = [...pdfs.keys()].find((k) => decodeURIComponent(k) === decodeURIComponent(req.url ?? ''));
     setTimeout(() => {
       inFlight--;
+      if (pdf) {
+        res.writeHead(200, { 'content-type': 'application/pdf' });
+        res.end(Buffer.from(pdfs.get(pdf) as Uint8Array));
+        return;
+      }
       if (!key) {
         res.writeHead(404);
         res.end('not found');
@@ -180,8 +197,11 @@ describe('--crawl', () => {
     ]);
     const j = JSON.parse(stdout) as Json;
     expect(j.column.pages).toEqual([`${base}/xxgk/gknb/`, `${base}/xxgk/gknb/index_1.html`]);
-    expect(j.column.entries).toHaveLength(13);
-    expect(j.reports).toHaveLength(13);
+    expect(j.column.entries).toHaveLength(14);
+    expect(j.reports).toHaveLength(14);
+    // the report that is only a PDF is read as a PDF and audited like the others
+    const pdfReport = j.reports.find((r) => r.url.endsWith('.pdf'));
+    expect(pdfReport).toMatchObject({ isReport: true, reportYear: 2025, agency: '示例县水利局' });
     expect(peak).toBeLessThanOrEqual(2);
     // the column's own findings, and nothing else
     expect(j.column.findings.map((f) => [f.ruleId, f.agency, f.year, f.severity])).toEqual([
@@ -204,7 +224,7 @@ describe('--crawl', () => {
     expect(j.reports.flatMap((r) => r.findings.filter((f) => f.category === 'sum'))).toEqual([]);
     expect(code).toBe(1);
     // --out: a Markdown per report and the XLSX summary (a summary sheet and one per body)
-    expect((await readdir(join(out, 'reports'))).length).toBe(13);
+    expect((await readdir(join(out, 'reports'))).length).toBe(14);
     const md = await readFile(join(out, 'reports', '001.md'), 'utf8');
     expect(md).toContain('# 示例县');
     const sheets = await readXlsxFile(join(out, '栏目审核汇总.xlsx'));
@@ -213,6 +233,7 @@ describe('--crawl', () => {
       '示例县财政局',
       '示例县城关镇人民政府',
       '示例县教育局',
+      '示例县水利局',
     ]);
     const summary = sheets[0]?.data ?? [];
     expect(summary[0]).toEqual(['单位', '2021', '2022', '2023', '2024', '2025']);
@@ -243,9 +264,9 @@ describe('--crawl', () => {
     expect(again.reports.map((r) => r.findings.length)).toEqual(first.reports.map((r) => r.findings.length));
     stdout = '';
     expect(await main(['--store-list', '--json', '--store', store])).toBe(0);
-    expect((JSON.parse(stdout) as unknown[]).length).toBe(13);
+    expect((JSON.parse(stdout) as unknown[]).length).toBe(14);
     expect(await main(['--store-clear', '--store', store])).toBe(0);
-    expect(stderr).toContain('13 条审核记录已清除');
+    expect(stderr).toContain('14 条审核记录已清除');
   });
 
   it('says plainly when the start page is not a column', async () => {

@@ -17,6 +17,17 @@ export default defineRule({
       const t = ctx.table(kind);
       if (!t) continue;
       const lost = t.rows.filter((r) => r.lostCells);
+      if (t.runTogether) {
+        out.push({
+          key: kind,
+          message: zhEn(
+            `${TABLES[kind].short.zh}的单元格在文本中连写，没有分隔（如“${t.runTogether}”），各数无法分开，整张表无法核验。`,
+            `${TABLES[kind].short.en}: the text runs its cells together without separators (e.g. “${t.runTogether}”); the figures cannot be told apart and the table cannot be checked.`,
+          ),
+          targets: [ctx.sectionLoc(TABLES[kind].section)],
+        });
+        continue;
+      }
       if (lost.length === 0) continue;
       const expected = kind === 't2' ? T2_COLUMNS.length : T3_COLUMNS.length;
       const names = lost.map((r) => (kind === 't3' ? '数据行' : ctx.rowLabel(kind, r.id))).slice(0, 8);

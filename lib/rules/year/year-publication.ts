@@ -80,13 +80,27 @@ export default defineRule({
     if (!lateSoft) return [];
     const due = lateHard ? dl.hard : dl.soft;
     const days = daysBetween(due, pub.date);
+    // the body's kind decides the deadline: when it could not be told, say which one was assumed
+    const who = ctx.report.agency ?? '报告机关';
+    const assumed =
+      ctx.report.bodyKind === 'unknown'
+        ? lateHard
+          ? zhEn(
+              `（未能确定${who}的机关类型；按任何机关类型计均已逾期。）`,
+              ` (The kind of body (${ctx.report.agency ?? 'unknown'}) could not be told; late under any deadline.)`,
+            )
+          : zhEn(
+              `（未能确定${who}的机关类型，按县级以上政府部门的1月31日期限判断；如本报告为本级政府（区域）年度报告，期限为3月31日，则按期发布。）`,
+              ` (The kind of body (${ctx.report.agency ?? 'unknown'}) could not be told: judged by the departments' 31 January deadline; if this is a government's region-wide report, its deadline is 31 March and it was on time.)`,
+            )
+        : null;
     return [
       {
         key: 'late',
         severity: soft || !lateHard ? 'warning' : 'error',
         message: zhEn(
-          `发布时间 ${d}（来自${src.zh}）晚于期限 ${ymdString(due)} 共 ${days} 天。依据：${dl.basis.zh}。`,
-          `Published ${d} (from ${src.en}), ${days} days after the deadline ${ymdString(due)}. Basis: ${dl.basis.en}.`,
+          `发布时间 ${d}（来自${src.zh}）晚于期限 ${ymdString(due)} 共 ${days} 天。依据：${dl.basis.zh}。${assumed?.zh ?? ''}`,
+          `Published ${d} (from ${src.en}), ${days} days after the deadline ${ymdString(due)}. Basis: ${dl.basis.en}.${assumed?.en ?? ''}`,
         ),
         targets: [loc],
         evidence: { expected: 0, found: days, difference: days, quote: pub.raw },
