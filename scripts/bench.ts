@@ -7,9 +7,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { auditDocument } from '../lib/audit';
+import { tableFromCells } from '../lib/ocr/table';
+import { launchForPictures, pictureOf } from '../tests/fixtures/ocr-images';
 import { reportPage, simpleT2, table2Html } from '../tests/fixtures/report-html';
 import { SAMPLES_DIR } from './audit';
+import { HAVE_BROWSER } from './browser';
 import { parseHtml } from './load';
+import { ocrWorker, readTablePicture, terminateOcr } from './ocr';
 import { printTable } from './table';
 
 interface Case {
@@ -127,5 +131,37 @@ export async function main(): Promise<number> {
   process.stdout.write(
     `Peak memory: RSS ${(peakRss / 2 ** 20).toFixed(0)} MB, heap ${(peakHeap / 2 ** 20).toFixed(0)} MB.\n`,
   );
+  await benchOcr();
   return 0;
+}
+
+/** OCR of one table-2 picture (rendered in Chromium), in Node with tesseract.js: model load, then reading. */
+async function benchOcr(): Promise<void> {
+  if (!HAVE_BROWSER) {
+    process.stdout.write('\nOCR: skipped (no Chromium to render the table picture).\n');
+    return;
+  }
+  const browser = await launchForPictures();
+  try {
+    const png = await pictureOf(browser, table2Html({ t2: simpleT2(12, 1, 2) }));
+    let t = clock();
+    await ocrWorker();
+    const loadMs = clock() - t;
+    const runs: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      t = clock();
+      const r = await readTablePicture(png);
+      runs.push(clock() - t);
+      if (i === 0) {
+        const table = tableFromCells(r.cells, 't2');
+        process.stdout.write(
+          `\nOCR (tesseract.js, chi_sim best_int, one worker): model + core load ${loadMs.toFixed(0)} ms; one table-2 picture (${r.width}×${r.height}, ${r.cells.length} cells): ${table.ok ? `read, ${table.lowCells} low-confidence cells` : `not read (${table.reason.en})`}\n`,
+        );
+      }
+    }
+    process.stdout.write(`OCR of one table-2 picture: ${runs.map((x) => x.toFixed(0)).join(' ms, ')} ms.\n`);
+  } finally {
+    await terminateOcr();
+    await browser.close();
+  }
 }

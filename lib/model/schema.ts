@@ -37,6 +37,26 @@ export type Locator = z.infer<typeof Locator>;
 export const CellKind = z.enum(['number', 'blank', 'na', 'text', 'missing']);
 export type CellKind = z.infer<typeof CellKind>;
 
+/** A box in a picture, in pixels of the picture. */
+export const PixelBox = z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() });
+export type PixelBox = z.infer<typeof PixelBox>;
+
+/**
+ * How a value read by OCR was read: the engine's confidence (0..100, the weakest glyph), whether that is
+ * low, the glyphs read with low confidence, and the cell's box in the picture. A value read by OCR is never
+ * the sole ground of an error (rules/sum-finding.ts makes such findings warnings).
+ */
+export const OcrReading = z.object({
+  confidence: z.number(),
+  low: z.boolean(),
+  /** Positions (0-based) in raw of the glyphs read with low confidence. */
+  lowGlyphs: z.array(z.number()),
+  box: PixelBox,
+  /** Index of the picture in the page's image blocks (block index), for the overlay. */
+  image: z.number(),
+});
+export type OcrReading = z.infer<typeof OcrReading>;
+
 export const Cell = z.object({
   key: z.string(),
   raw: z.string(),
@@ -44,6 +64,8 @@ export const Cell = z.object({
   value: z.nullable(z.number()),
   decimal: z.boolean(),
   unit: z.nullable(z.string()),
+  /** Set when the value was read from a picture by OCR. */
+  ocr: z.optional(OcrReading),
 });
 export type Cell = z.infer<typeof Cell>;
 
@@ -59,8 +81,8 @@ export type TableRow = z.infer<typeof TableRow>;
 
 export const Table = z.object({
   kind: TableKind,
-  /** Where it came from: an HTML table (possibly joined from several) or anchored text lines. */
-  source: z.enum(['html', 'text']),
+  /** Where it came from: an HTML table (possibly joined from several), anchored text lines, or OCR of a picture. */
+  source: z.enum(['html', 'text', 'ocr']),
   /** Template year the table's labels follow. */
   template: z.enum(['2021', '2019', 'unknown']),
   columns: z.array(z.object({ id: z.string(), label: z.string() })),
