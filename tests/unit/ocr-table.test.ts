@@ -117,6 +117,46 @@ describe('recorded OCR of a noisy picture with a broken row total', () => {
   });
 });
 
+describe('recorded OCR of a low-resolution picture and of tables 1 and 3', () => {
+  it('a low-resolution table 2: rows found, sure values right, no sum finding', () => {
+    const spec = OCR_SPECS['t2-lowres']?.spec.t2 ?? {};
+    const table = tableOf(tableFromCells(recorded('t2-lowres').cells, null));
+    expect(table.kind).toBe('t2');
+    expect(table.rows).toHaveLength(25);
+    for (const row of table.rows)
+      row.cells.forEach((c, k) => {
+        if (c.ocr?.low) return;
+        const w = (spec[row.id] ?? [0, 0, 0, 0, 0, 0, 0])[k];
+        if (w === '') expect(c.kind).toBe('blank');
+        else expect(c.value, c.key).toBe(w);
+      });
+    expect(auditWith(table).findings.filter((f) => f.category === 'sum')).toEqual([]);
+  });
+
+  it('table 1: its rows by label, values in their columns (a decimal fee kept decimal)', () => {
+    const t1 = OCR_SPECS['t1-clean']?.spec.t1 ?? {};
+    const table = tableOf(tableFromCells(recorded('t1-clean').cells, null));
+    expect(table.kind).toBe('t1');
+    expect(table.rows.map((r) => r.id)).toEqual(['gz', 'gf', 'xk', 'cf', 'qz', 'fee']);
+    for (const row of table.rows) {
+      const want = ([] as Array<number | string>).concat(t1[row.id as keyof typeof t1] ?? []);
+      expect(row.cells).toHaveLength(want.length);
+      row.cells.forEach((c, k) => {
+        if (!c.ocr?.low) expect(c.value, c.key).toBe(want[k]);
+      });
+    }
+    expect(table.rows.find((r) => r.id === 'fee')?.cells[0]).toMatchObject({ value: 12.5, decimal: true });
+  });
+
+  it('table 3: the 15 values of its data row', () => {
+    const want = OCR_SPECS['t3-clean']?.spec.t3 ?? [];
+    const table = tableOf(tableFromCells(recorded('t3-clean').cells, null));
+    expect(table.kind).toBe('t3');
+    const cells = table.rows[0]?.cells ?? [];
+    expect(cells.map((c) => c.value)).toEqual(want);
+  });
+});
+
 // ---- synthetic readings -----------------------------------------------------------------------------
 
 /** A grid of rules: column edges xs, row edges ys, every cell drawn (no merges). */
