@@ -66,7 +66,12 @@ export async function auditInput(input: string, now: string | undefined, ocr = f
     try {
       const ex = extract(blocksFromDocument(doc, loaded.url));
       if (ex.report.imageTables.length > 0) {
-        await ocrImageTables(ex, loaded.url ?? resolve(input));
+        const notes = await ocrImageTables(ex, loaded.url ?? resolve(input));
+        for (const n of notes)
+          if (!n.ok && n.reason)
+            process.stderr.write(
+              `${input}: 第${n.section}部分的表格图片未能识别（${n.reason.zh}） / section ${n.section} picture not read (${n.reason.en})\n`,
+            );
         return toResult(auditExtracted(ex, opts));
       }
     } catch {

@@ -115,6 +115,10 @@ export function pngSize(b: Buffer): { width: number; height: number } | null {
 }
 
 const MAX_IMAGE_BYTES = 20 * 2 ** 20;
+/** Larger pictures are not read (a report table is a few megapixels at most). */
+const MAX_PIXELS = 40e6;
+/** Table 2 has about 220 cells; a picture with many more is not a report table. */
+const MAX_CELLS = 800;
 
 /**
  * The bytes of an <img src>: resolved against the page (a file path or an http(s) URL). data: URLs are
@@ -240,7 +244,13 @@ async function readCell(
 export async function readTablePicture(bytes: Buffer): Promise<PictureReading> {
   const started = Date.now();
   const grey = await decodeGrey(bytes);
+  if (grey.width * grey.height > MAX_PIXELS)
+    throw new Error(`picture too large (${grey.width}×${grey.height})`);
   const rules = findRules(grey);
+  const boxes = cellsOf(rules);
+  // a photo or a drawing is no table: too many "cells" (or none) and nothing to read
+  if (boxes.length > MAX_CELLS)
+    return { width: grey.width, height: grey.height, rules, cells: [], ms: Date.now() - started };
   const threshold = glyphThreshold(grey);
   const clean = eraseRules(grey, rules);
   // for finding ink and glyph blobs: thresholded, specks dropped (grey scans included)
@@ -248,7 +258,7 @@ export async function readTablePicture(bytes: Buffer): Promise<PictureReading> {
   const glyphs = keepInk(clean, erased);
   const worker = await ocrWorker();
   const out: OcrCell[] = [];
-  for (const box of cellsOf(rules)) {
+  for (const box of boxes) {
     if (inkInside(erased, box, 2, threshold) < 3) {
       out.push({ box, text: '', confidence: 100, symbols: [] });
       continue;
