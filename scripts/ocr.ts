@@ -13,6 +13,7 @@ import Tesseract from 'tesseract.js';
 import type { ImageBlock } from '../lib/extract/blocks';
 import type { Extracted } from '../lib/extract/index';
 import { tableOfSection } from '../lib/format/tables';
+import type { Table } from '../lib/model/schema';
 import {
   binarize,
   blobsInside,
@@ -29,7 +30,7 @@ import {
   type Rules,
   toGrey,
 } from '../lib/ocr/rules';
-import { LOW_CONFIDENCE, type OcrCell, tableFromCells } from '../lib/ocr/table';
+import { LOW_CONFIDENCE, type OcrCell, stackPictures, tableFromCells } from '../lib/ocr/table';
 import type { Box, OcrSymbol, OcrWord } from '../lib/ocr/types';
 
 const require = createRequire(import.meta.url);
@@ -307,6 +308,12 @@ export interface OcrNote {
   ms: number;
 }
 
+function adopt(ex: Extracted, section: number, table: Table): void {
+  ex.report.tables.push(table);
+  ex.tables[table.kind] = table;
+  ex.report.imageTables = ex.report.imageTables.filter((x) => x !== section);
+}
+
 /**
  * OCR of the image tables of an extracted page (Report.imageTables): each picture in such a section is read;
  * a table read well enough joins report.tables (its values carry cell.ocr) and its section leaves
@@ -321,17 +328,19 @@ export async function ocrImageTables(ex: Extracted, pageBase: string | null): Pr
     const images = ex.blocks
       .slice(section.bodyStart, section.bodyEnd)
       .filter((b): b is ImageBlock => b.kind === 'image');
+    const readings: Array<{ cells: OcrCell[]; image: number; src: string }> = [];
+    let done = false;
     for (const img of images) {
       const src = img.el.getAttribute('src') ?? '';
       const started = Date.now();
       try {
         const reading = await readTablePicture(await loadImage(src, pageBase));
+        readings.push({ cells: reading.cells, image: img.index, src });
         const res = tableFromCells(reading.cells, kind, img.index);
         if (res.ok && res.table.kind === kind) {
-          ex.report.tables.push(res.table);
-          ex.tables[kind] = res.table;
-          ex.report.imageTables = ex.report.imageTables.filter((x) => x !== n);
+          adopt(ex, n, res.table);
           notes.push({ section: n, src, ok: true, reason: null, ms: Date.now() - started });
+          done = true;
           break;
         }
         notes.push({
@@ -349,6 +358,21 @@ export async function ocrImageTables(ex: Extracted, pageBase: string | null): Pr
           ok: false,
           reason: { zh: `图片无法读取：${msg}`, en: `picture not read: ${msg}` },
           ms: Date.now() - started,
+        });
+      }
+    }
+    // a table continued over several pictures: read them as one
+    if (!done && readings.length > 1) {
+      const res = tableFromCells(stackPictures(readings), kind, readings[0]?.image ?? -1);
+      if (res.ok && res.table.kind === kind) {
+        adopt(ex, n, res.table);
+        for (let i = notes.length - 1; i >= 0; i--) if (notes[i]?.section === n) notes.splice(i, 1);
+        notes.push({
+          section: n,
+          src: readings.map((r) => r.src).join(' + '),
+          ok: true,
+          reason: null,
+          ms: 0,
         });
       }
     }

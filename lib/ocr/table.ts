@@ -28,6 +28,8 @@ export interface OcrCell {
   symbols: OcrSymbol[];
   /** Ink was seen but nothing could be read. */
   unreadable?: boolean;
+  /** For a table continued over several pictures: the picture the cell is in and its box there. */
+  from?: { image: number; box: Box };
 }
 
 export type OcrTableResult =
@@ -176,8 +178,8 @@ function readingOf(c: OcrCell, image: number): OcrReading {
     confidence: Math.round(confidence * 10) / 10,
     low: !!c.unreadable || (text !== '' && (confidence < LOW_CONFIDENCE || lowGlyphs.length > 0)),
     lowGlyphs,
-    box: { ...c.box },
-    image,
+    box: { ...(c.from?.box ?? c.box) },
+    image: c.from?.image ?? image,
   };
 }
 
@@ -417,6 +419,33 @@ export function tableFromCells(
   if (kind === 't2') return t2FromBands(bands, image);
   if (kind === 't3') return t3FromBands(bands, image);
   return t1FromBands(bands, image);
+}
+
+/**
+ * A table continued over several pictures (a long table 2 screenshotted page by page): their cells stacked
+ * top to bottom, right edges aligned, each keeping its own picture and box for the overlay.
+ */
+export function stackPictures(parts: Array<{ cells: OcrCell[]; image: number }>): OcrCell[] {
+  const out: OcrCell[] = [];
+  let y = 0;
+  const right = Math.max(0, ...parts.flatMap((p) => p.cells.map((c) => c.box.x1)));
+  for (const p of parts) {
+    if (p.cells.length === 0) continue;
+    const top = Math.min(...p.cells.map((c) => c.box.y0));
+    const bottom = Math.max(...p.cells.map((c) => c.box.y1));
+    const dx = right - Math.max(...p.cells.map((c) => c.box.x1));
+    const dy = y - top;
+    const move = (b: Box): Box => ({ x0: b.x0 + dx, y0: b.y0 + dy, x1: b.x1 + dx, y1: b.y1 + dy });
+    for (const c of p.cells)
+      out.push({
+        ...c,
+        box: move(c.box),
+        symbols: c.symbols.map((s) => ({ ...s, bbox: move(s.bbox) })),
+        from: c.from ?? { image: p.image, box: c.box },
+      });
+    y += bottom - top;
+  }
+  return out;
 }
 
 /** The report table from OCR words and the picture's drawn rules. */

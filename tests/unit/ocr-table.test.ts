@@ -17,6 +17,7 @@ import {
   cellsFromWords,
   fuzzyContains,
   type OcrCell,
+  stackPictures,
   substringDistance,
   tableFromCells,
   tableFromWords,
@@ -154,6 +155,51 @@ describe('recorded OCR of a low-resolution picture and of tables 1 and 3', () =>
     expect(table.kind).toBe('t3');
     const cells = table.rows[0]?.cells ?? [];
     expect(cells.map((c) => c.value)).toEqual(want);
+  });
+});
+
+describe('a table continued over two pictures', () => {
+  /** The recorded clean table 2 cut at a row border as if screenshotted page by page. */
+  function cut(at: number): { top: OcrCell[]; bottom: OcrCell[] } {
+    const cells = recorded('t2-clean').cells;
+    const top: OcrCell[] = [];
+    const bottom: OcrCell[] = [];
+    for (const c of cells) {
+      if (c.box.y1 <= at) top.push(c);
+      else if (c.box.y0 >= at) bottom.push({ ...c, box: { ...c.box, y0: c.box.y0 - at, y1: c.box.y1 - at } });
+      else {
+        // a merged cell across the cut: its text stays on the first page
+        top.push({ ...c, box: { ...c.box, y1: at } });
+        bottom.push({ ...c, text: '', symbols: [], box: { ...c.box, y0: 0, y1: c.box.y1 - at } });
+      }
+    }
+    return { top, bottom };
+  }
+
+  it('each part alone is not enough; stacked, every row is read and keeps its own picture', () => {
+    const at = Math.min(
+      ...recorded('t2-clean')
+        .cells.filter((c) => c.box.y0 > 500)
+        .map((c) => c.box.y0),
+    );
+    const { top, bottom } = cut(at);
+    expect(tableFromCells(top, 't2').ok).toBe(false);
+    expect(tableFromCells(bottom, 't2').ok).toBe(false);
+    const t = tableOf(
+      tableFromCells(
+        stackPictures([
+          { cells: top, image: 3 },
+          { cells: bottom, image: 4 },
+        ]),
+        't2',
+      ),
+    );
+    expect(t.rows.map((r) => r.id)).toEqual(T2_ROWS.map((r) => r.id));
+    const forward = t.rows.find((r) => r.id === 'forward')?.cells[0];
+    expect(forward?.ocr?.image).toBe(4);
+    expect((forward?.ocr?.box.y0 ?? 999) < at).toBe(true);
+    expect(t.rows.find((r) => r.id === 'new')?.cells[0]?.ocr?.image).toBe(3);
+    expect(auditWith(t).findings.filter((f) => f.category === 'sum')).toEqual([]);
   });
 });
 
