@@ -19,16 +19,21 @@ import {
   blobsInside,
   cellsOf,
   crop,
+  digitFitsHoles,
   enlarge,
   eraseRules,
+  estimateSkew,
   findRules,
   type GreyImage,
   glyphThreshold,
+  holesOf,
   inkInside,
   keepInk,
   pad,
   type Rules,
+  rotate,
   toGrey,
+  unrotateBox,
 } from '../lib/ocr/rules';
 import { LOW_CONFIDENCE, type OcrCell, stackPictures, tableFromCells } from '../lib/ocr/table';
 import type { Box, OcrSymbol, OcrWord } from '../lib/ocr/types';
@@ -188,7 +193,19 @@ export interface PictureReading {
   height: number;
   rules: Rules;
   cells: OcrCell[];
+  /** The picture's skew (radians) that was straightened before reading; 0 for a straight picture. */
+  skew: number;
   ms: number;
+}
+
+/** Below this skew (0.15°) a picture is read as it is. */
+const MIN_SKEW = (0.15 * Math.PI) / 180;
+
+/** A table read from a straightened picture: its value boxes mapped back into the picture as published. */
+export function unskewBoxes(table: Table, skew: number, width: number, height: number): void {
+  if (skew === 0) return;
+  for (const row of table.rows)
+    for (const c of row.cells) if (c.ocr) c.ocr.box = unrotateBox(c.ocr.box, skew, width, height);
 }
 
 /** A cell narrow enough to hold a figure, not a label. */
@@ -244,14 +261,19 @@ async function readCell(
  */
 export async function readTablePicture(bytes: Buffer): Promise<PictureReading> {
   const started = Date.now();
-  const grey = await decodeGrey(bytes);
-  if (grey.width * grey.height > MAX_PIXELS)
-    throw new Error(`picture too large (${grey.width}×${grey.height})`);
+  const picture = await decodeGrey(bytes);
+  if (picture.width * picture.height > MAX_PIXELS)
+    throw new Error(`picture too large (${picture.width}×${picture.height})`);
+  // a scan is seldom straight: turn it so that its rules are level (boxes are given in the straightened
+  // picture; unskewBoxes maps a table's boxes back)
+  const found = estimateSkew(picture);
+  const skew = Math.abs(found) >= MIN_SKEW ? found : 0;
+  const grey = rotate(picture, skew);
   const rules = findRules(grey);
   const boxes = cellsOf(rules);
   // a photo or a drawing is no table: too many "cells" (or none) and nothing to read
   if (boxes.length > MAX_CELLS)
-    return { width: grey.width, height: grey.height, rules, cells: [], ms: Date.now() - started };
+    return { width: grey.width, height: grey.height, rules, cells: [], skew, ms: Date.now() - started };
   const threshold = glyphThreshold(grey);
   const clean = eraseRules(grey, rules);
   // for finding ink and glyph blobs: thresholded, specks dropped (grey scans included)
@@ -291,12 +313,16 @@ export async function readTablePicture(bytes: Buffer): Promise<PictureReading> {
     }
     let confidence = best.confidence;
     // a number is one blob per digit: a reading with another count of digits is doubtful
-    if (/^\d+$/.test(best.text) && best.text.length <= 6 && blobs.length !== best.text.length)
-      confidence = Math.min(confidence, LOW_CONFIDENCE - 1);
+    if (/^\d+$/.test(best.text) && best.text.length <= 6) {
+      if (blobs.length !== best.text.length) confidence = Math.min(confidence, LOW_CONFIDENCE - 1);
+      // and each digit's holes must fit its shape (a 9 read as 0 and the like)
+      else if ([...best.text].some((d, i) => !digitFitsHoles(d, holesOf(erased, blobs[i] as Box, threshold))))
+        confidence = Math.min(confidence, LOW_CONFIDENCE - 1);
+    }
     if (best.text === '') out.push({ box, text: '', confidence: 0, symbols: [], unreadable: true });
     else out.push({ box, text: best.text, confidence, symbols: best.symbols });
   }
-  return { width: grey.width, height: grey.height, rules, cells: out, ms: Date.now() - started };
+  return { width: grey.width, height: grey.height, rules, cells: out, skew, ms: Date.now() - started };
 }
 
 export interface OcrNote {
@@ -338,6 +364,7 @@ export async function ocrImageTables(ex: Extracted, pageBase: string | null): Pr
         readings.push({ cells: reading.cells, image: img.index, src });
         const res = tableFromCells(reading.cells, kind, img.index);
         if (res.ok && res.table.kind === kind) {
+          unskewBoxes(res.table, reading.skew, reading.width, reading.height);
           adopt(ex, n, res.table);
           notes.push({ section: n, src, ok: true, reason: null, ms: Date.now() - started });
           done = true;

@@ -398,3 +398,180 @@ export function keepInk(img: GreyImage, ink: GreyImage): GreyImage {
     }
   return { width: w, height: h, data };
 }
+
+/**
+ * The skew of a scanned table, in radians (positive: the rules fall to the right), within ±maxDeg: the
+ * angle at which the ink's row profile is sharpest (rules and text lines line up). 0 for a straight picture.
+ */
+export function estimateSkew(img: GreyImage, maxDeg = 4, stepDeg = 0.1, threshold = otsu(img)): number {
+  const { width: w, height: h } = img;
+  // a sample of the ink: enough to line up rules, cheap on large scans
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const stride = Math.max(1, Math.round(Math.sqrt((w * h) / 400_000)));
+  for (let y = 0; y < h; y += stride)
+    for (let x = 0; x < w; x += stride)
+      if ((img.data[y * w + x] as number) <= threshold) {
+        xs.push(x);
+        ys.push(y);
+      }
+  if (xs.length < 50) return 0;
+  const score = (deg: number): number => {
+    const t = Math.tan((deg * Math.PI) / 180);
+    const pad = Math.ceil(Math.abs(t) * w) + 1;
+    const bins = new Float64Array(h + 2 * pad);
+    for (let i = 0; i < xs.length; i++) {
+      const yy = Math.round((ys[i] as number) - (xs[i] as number) * t) + pad;
+      bins[yy] = (bins[yy] ?? 0) + 1;
+    }
+    let s = 0;
+    for (const b of bins) s += b * b;
+    return s;
+  };
+  let best = 0;
+  let bestScore = score(0);
+  for (let d = -maxDeg; d <= maxDeg + 1e-9; d += stepDeg) {
+    const sc = score(d);
+    if (sc > bestScore * 1.0001) {
+      bestScore = sc;
+      best = d;
+    }
+  }
+  return (best * Math.PI) / 180;
+}
+
+/** The picture turned by -angle about its centre (bilinear, white outside): a skewed scan made straight. */
+export function rotate(img: GreyImage, angle: number): GreyImage {
+  if (angle === 0) return img;
+  const { width: w, height: h } = img;
+  const data = new Uint8Array(w * h).fill(255);
+  const cx = w / 2;
+  const cy = h / 2;
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      // where (x, y) of the straight picture was in the skewed one
+      const dx = x - cx;
+      const dy = y - cy;
+      const sx = cx + dx * cos - dy * sin;
+      const sy = cy + dx * sin + dy * cos;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= w || y0 + 1 >= h) continue;
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const a = img.data[y0 * w + x0] as number;
+      const b = img.data[y0 * w + x0 + 1] as number;
+      const c = img.data[(y0 + 1) * w + x0] as number;
+      const d = img.data[(y0 + 1) * w + x0 + 1] as number;
+      data[y * w + x] = Math.round((a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + d * fx) * fy);
+    }
+  return { width: w, height: h, data };
+}
+
+/** A box of the straightened picture mapped back into the skewed one (its bounding box there). */
+export function unrotateBox(box: Box, angle: number, width: number, height: number): Box {
+  if (angle === 0) return box;
+  const cx = width / 2;
+  const cy = height / 2;
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  const pts = [
+    [box.x0, box.y0],
+    [box.x1, box.y0],
+    [box.x0, box.y1],
+    [box.x1, box.y1],
+  ].map(([x, y]) => {
+    const dx = (x as number) - cx;
+    const dy = (y as number) - cy;
+    return [cx + dx * cos - dy * sin, cy + dx * sin + dy * cos] as const;
+  });
+  return {
+    x0: Math.min(...pts.map((p) => p[0])),
+    y0: Math.min(...pts.map((p) => p[1])),
+    x1: Math.max(...pts.map((p) => p[0])),
+    y1: Math.max(...pts.map((p) => p[1])),
+  };
+}
+
+/** A hole of a glyph: its centre height and its height, both relative to the glyph's box (0 top … 1 bottom). */
+export interface Hole {
+  cy: number;
+  h: number;
+}
+
+/** The holes of one glyph blob: paper regions inside its box that do not reach the box's edge. */
+export function holesOf(img: GreyImage, box: Box, threshold = otsu(img)): Hole[] {
+  const x0 = Math.max(0, Math.floor(box.x0));
+  const y0 = Math.max(0, Math.floor(box.y0));
+  const w = Math.min(img.width, Math.ceil(box.x1)) - x0;
+  const h = Math.min(img.height, Math.ceil(box.y1)) - y0;
+  if (w < 3 || h < 3) return [];
+  const paper = (x: number, y: number) => (img.data[(y0 + y) * img.width + x0 + x] as number) > threshold;
+  const seen = new Uint8Array(w * h);
+  const holes: Hole[] = [];
+  for (let sy = 0; sy < h; sy++)
+    for (let sx = 0; sx < w; sx++) {
+      if (seen[sy * w + sx] || !paper(sx, sy)) continue;
+      const stack = [sx, sy];
+      seen[sy * w + sx] = 1;
+      let edge = false;
+      let n = 0;
+      let top = sy;
+      let bottom = sy;
+      let sumY = 0;
+      while (stack.length > 0) {
+        const y = stack.pop() as number;
+        const x = stack.pop() as number;
+        n++;
+        sumY += y;
+        if (y < top) top = y;
+        if (y > bottom) bottom = y;
+        if (x === 0 || y === 0 || x === w - 1 || y === h - 1) edge = true;
+        for (const [dx, dy] of [
+          [1, 0],
+          [-1, 0],
+          [0, 1],
+          [0, -1],
+        ] as const) {
+          const nx = x + dx;
+          const ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= w || ny >= h || seen[ny * w + nx] || !paper(nx, ny)) continue;
+          seen[ny * w + nx] = 1;
+          stack.push(nx, ny);
+        }
+      }
+      if (!edge && n >= 2) holes.push({ cy: (sumY / n + 0.5) / h, h: (bottom - top + 1) / h });
+    }
+  return holes;
+}
+
+/**
+ * Does a digit's shape agree with the glyph's holes? 0 has one tall hole in the middle, 6 one low, 9 one
+ * high, 8 two; 1, 2, 3, 5, 7 none (4 either, by font). A disagreement makes the reading doubtful — an
+ * independent check on the OCR engine's "0" for a 9 or an 8 for a 3.
+ */
+export function digitFitsHoles(digit: string, holes: Hole[]): boolean {
+  const n = holes.length;
+  switch (digit) {
+    case '0':
+      return n === 1 && (holes[0]?.h ?? 0) >= 0.4;
+    case '6':
+      return n === 1 && (holes[0]?.cy ?? 0) > 0.5;
+    case '9':
+      return n === 1 && (holes[0]?.cy ?? 1) < 0.5;
+    case '8':
+      return n === 2;
+    case '4':
+      return n <= 1;
+    case '1':
+    case '2':
+    case '3':
+    case '5':
+    case '7':
+      return n === 0;
+    default:
+      return true;
+  }
+}

@@ -12,7 +12,16 @@ import { blocksFromDocument } from '../../lib/extract/blocks';
 import { extract } from '../../lib/extract/index';
 import { T2_ROWS } from '../../lib/format/tables';
 import type { Table } from '../../lib/model/schema';
-import { cellsOf, findRules, type GreyImage, type Rules } from '../../lib/ocr/rules';
+import {
+  cellsOf,
+  digitFitsHoles,
+  estimateSkew,
+  findRules,
+  type GreyImage,
+  holesOf,
+  type Rules,
+  rotate,
+} from '../../lib/ocr/rules';
 import {
   cellsFromWords,
   fuzzyContains,
@@ -155,6 +164,28 @@ describe('recorded OCR of a low-resolution picture and of tables 1 and 3', () =>
     expect(table.kind).toBe('t3');
     const cells = table.rows[0]?.cells ?? [];
     expect(cells.map((c) => c.value)).toEqual(want);
+  });
+});
+
+describe('recorded OCR of a crooked scan (turned 1.2°, grey)', () => {
+  it('was straightened, its rows found; sure values right; any sum finding names a doubtful digit', () => {
+    const rec = recorded('t2-skewed') as Recorded & { skew: number };
+    expect((rec.skew * 180) / Math.PI).toBeCloseTo(1.2, 1);
+    const spec = OCR_SPECS['t2-skewed']?.spec.t2 ?? {};
+    const table = tableOf(tableFromCells(rec.cells, 't2'));
+    expect(table.rows.map((r) => r.id)).toEqual(T2_ROWS.map((r) => r.id));
+    for (const row of table.rows)
+      row.cells.forEach((c, k) => {
+        if (c.ocr?.low) return;
+        const w = (spec[row.id] ?? [0, 0, 0, 0, 0, 0, 0])[k];
+        if (w === '') expect(c.kind).toBe('blank');
+        else expect(c.value, c.key).toBe(w);
+      });
+    const out = auditWith(table);
+    for (const f of out.findings.filter((x) => x.category === 'sum')) {
+      expect(f.severity).toBe('warning');
+      expect(f.message.zh).toContain('识别把握不大');
+    }
   });
 });
 
@@ -348,6 +379,62 @@ describe('approximate label matching', () => {
     expect(substringDistance('公开出版物', '3.要求提供公开出板物')).toBe(1);
     expect(fuzzyContains('2.其他法律行政法规茜止公开', '（三）2.其他法律行政法规禁止公开')).toBe(1);
     expect(fuzzyContains('2.重复申请', '（五）5.要求行政机关确认或重新出具已获取信息')).toBeNull();
+  });
+});
+
+describe('skew and glyph holes in pixels', () => {
+  /** A page of level rules and a few ink blocks, turned by `deg`. */
+  function crooked(deg: number): GreyImage {
+    const width = 400;
+    const height = 300;
+    const data = new Uint8Array(width * height).fill(255);
+    for (const y of [40, 80, 120, 160, 200, 240]) for (let x = 40; x < 360; x++) data[y * width + x] = 0;
+    for (const x of [40, 200, 359]) for (let y = 40; y <= 240; y++) data[y * width + x] = 0;
+    return rotate({ width, height, data }, (-deg * Math.PI) / 180);
+  }
+
+  it('finds the angle of a crooked scan, and straightened, its rules again', () => {
+    for (const deg of [0, 1, -2.3]) {
+      const img = crooked(deg);
+      const skew = estimateSkew(img);
+      expect((skew * 180) / Math.PI).toBeCloseTo(deg, 0);
+      const straight = rotate(img, skew);
+      expect(findRules(straight, { minH: 100, minV: 30 }).h.length).toBeGreaterThanOrEqual(6);
+    }
+    // turned, the rules are not level and are not found as rules
+    expect(findRules(crooked(2.3), { minH: 100, minV: 30 }).h.length).toBeLessThan(6);
+  });
+
+  /** A 7×11 glyph drawn from rows of '#'. */
+  function glyph(rows: string[]): {
+    img: GreyImage;
+    box: { x0: number; y0: number; x1: number; y1: number };
+  } {
+    const width = 11;
+    const height = rows.length + 4;
+    const data = new Uint8Array(width * height).fill(255);
+    rows.forEach((r, y) => {
+      [...r].forEach((ch, x) => {
+        if (ch === '#') data[(y + 2) * width + x + 2] = 0;
+      });
+    });
+    return { img: { width, height, data }, box: { x0: 2, y0: 2, x1: 2 + 7, y1: 2 + rows.length } };
+  }
+  const ZERO = ['.#####.', '#.....#', '#.....#', '#.....#', '#.....#', '#.....#', '#.....#', '.#####.'];
+  const NINE = ['.#####.', '#.....#', '#.....#', '.######', '......#', '......#', '......#', '.#####.'];
+  const ONE = ['...#...', '..##...', '...#...', '...#...', '...#...', '...#...', '...#...', '.#####.'];
+
+  it('a digit must fit its glyph’s holes: 0 and 9 told apart, 1 has none', () => {
+    const holes = (g: string[]) => {
+      const { img, box } = glyph(g);
+      return holesOf(img, box, 128);
+    };
+    expect(digitFitsHoles('0', holes(ZERO))).toBe(true);
+    expect(digitFitsHoles('9', holes(ZERO))).toBe(false);
+    expect(digitFitsHoles('9', holes(NINE))).toBe(true);
+    expect(digitFitsHoles('0', holes(NINE))).toBe(false);
+    expect(digitFitsHoles('1', holes(ONE))).toBe(true);
+    expect(digitFitsHoles('0', holes(ONE))).toBe(false);
   });
 });
 
