@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { auditDocument } from '../lib/audit';
 import { tableFromCells } from '../lib/ocr/table';
 import { launchForPictures, pictureOf } from '../tests/fixtures/ocr-images';
-import { reportPage, simpleT2, table2Html } from '../tests/fixtures/report-html';
+import { reportPage, simpleT2, table1Html, table2Html, table3Html } from '../tests/fixtures/report-html';
 import { SAMPLES_DIR } from './audit';
 import { HAVE_BROWSER } from './browser';
 import { parseHtml } from './load';
@@ -160,6 +160,19 @@ async function benchOcr(): Promise<void> {
       }
     }
     process.stdout.write(`OCR of one table-2 picture: ${runs.map((x) => x.toFixed(0)).join(' ms, ')} ms.\n`);
+    // a page with its three tables as pictures
+    const spec = {
+      t1: { gz: [1, 0, 3], gf: [5, 2, 40], xk: 120, cf: 35, qz: 4, fee: 12.5 },
+      t2: simpleT2(12, 1, 2),
+    };
+    const pics = [
+      await pictureOf(browser, table1Html(spec)),
+      png,
+      await pictureOf(browser, table3Html({ t3: [1, 2, 0, 0, 3, 0, 1, 0, 1, 2, 0, 0, 0, 0, 0] })),
+    ];
+    t = clock();
+    for (const p of pics) await readTablePicture(p);
+    process.stdout.write(`OCR of a page's three table pictures: ${(clock() - t).toFixed(0)} ms.\n`);
   } finally {
     await terminateOcr();
     await browser.close();
