@@ -220,39 +220,86 @@ function scaleFor(box: Box): number {
   return h < 40 ? 3 : h < 80 ? 2 : 1;
 }
 
-/** One cell read on its own: its glyphs enlarged, thresholded, on a white margin; boxes in picture pixels. */
+interface CellText {
+  text: string;
+  confidence: number;
+  symbols: OcrSymbol[];
+}
+
+/** Two 32-bit hashes of a picture's pixels: equal crops (the many "0"s of a screenshot) are read once. */
+function pixelKey(img: GreyImage, s: number): string {
+  let a = 0x811c9dc5;
+  let b = 5381;
+  for (const v of img.data) {
+    a = Math.imul(a ^ v, 0x01000193);
+    b = (Math.imul(b, 33) + v) | 0;
+  }
+  return `${img.width}x${img.height}@${s}:${a >>> 0}:${b >>> 0}`;
+}
+
+/** The ink's bounding box inside a box (the crop a glyph group is read from), null without ink. */
+function inkBox(img: GreyImage, box: Box): Box | null {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (let y = Math.max(0, Math.ceil(box.y0)); y < Math.min(img.height, Math.floor(box.y1)); y++)
+    for (let x = Math.max(0, Math.ceil(box.x0)); x < Math.min(img.width, Math.floor(box.x1)); x++)
+      if ((img.data[y * img.width + x] as number) === 0) {
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      }
+  return Number.isFinite(x0) ? { x0: x0 - 1, y0: y0 - 1, x1: x1 + 2, y1: y1 + 2 } : null;
+}
+
+/**
+ * One cell read on its own: its glyphs (cropped to their ink) enlarged, thresholded, on a white margin;
+ * boxes in picture pixels. Identical crops are read once per picture (`cache`).
+ */
 async function readCell(
   worker: TessWorker,
   glyphs: GreyImage,
-  inner: Box,
+  area: Box,
   s: number,
   threshold: number,
-): Promise<{ text: string; confidence: number; symbols: OcrSymbol[] }> {
+  cache: Map<string, CellText>,
+): Promise<CellText> {
   const m = 12;
-  const big = enlarge(crop(glyphs, inner), s);
-  const img = pad(binarize(big, threshold), m * s);
-  const { data } = await worker.recognize(encodeGrey(img), {}, { blocks: true, text: true });
-  const ox = Math.max(0, Math.floor(inner.x0)) - m;
-  const oy = Math.max(0, Math.floor(inner.y0)) - m;
-  const map = (b: Box): Box => ({
-    x0: ox + b.x0 / s,
-    y0: oy + b.y0 / s,
-    x1: ox + b.x1 / s,
-    y1: oy + b.y1 / s,
-  });
-  const words = (data.blocks ?? []).flatMap((bl) =>
-    bl.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words)),
-  );
-  const symbols = words.flatMap((w) =>
-    w.symbols.map((sy) => ({ text: sy.text, confidence: sy.confidence, bbox: map(sy.bbox) })),
-  );
-  const text = (data.text ?? '').replace(/\s+/g, '');
-  const confidence = Math.min(
-    data.confidence,
-    ...words.map((x) => x.confidence),
-    ...symbols.map((x) => x.confidence),
-  );
-  return { text, confidence, symbols };
+  const img = pad(binarize(enlarge(crop(glyphs, area), s), threshold), m * s);
+  const key = pixelKey(img, s);
+  let local = cache.get(key);
+  if (!local) {
+    const { data } = await worker.recognize(encodeGrey(img), {}, { blocks: true, text: true });
+    const words = (data.blocks ?? []).flatMap((bl) =>
+      bl.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words)),
+    );
+    // boxes in the crop's own pixels, before enlarging
+    const toCrop = (b: Box): Box => ({
+      x0: b.x0 / s - m,
+      y0: b.y0 / s - m,
+      x1: b.x1 / s - m,
+      y1: b.y1 / s - m,
+    });
+    const symbols = words.flatMap((w) =>
+      w.symbols.map((sy) => ({ text: sy.text, confidence: sy.confidence, bbox: toCrop(sy.bbox) })),
+    );
+    local = {
+      text: (data.text ?? '').replace(/\s+/g, ''),
+      confidence: Math.min(
+        data.confidence,
+        ...words.map((x) => x.confidence),
+        ...symbols.map((x) => x.confidence),
+      ),
+      symbols,
+    };
+    cache.set(key, local);
+  }
+  const ox = Math.max(0, Math.floor(area.x0));
+  const oy = Math.max(0, Math.floor(area.y0));
+  const move = (b: Box): Box => ({ x0: ox + b.x0, y0: oy + b.y0, x1: ox + b.x1, y1: oy + b.y1 });
+  return { ...local, symbols: local.symbols.map((x) => ({ ...x, bbox: move(x.bbox) })) };
 }
 
 /**
@@ -281,6 +328,7 @@ export async function readTablePicture(bytes: Buffer): Promise<PictureReading> {
   const glyphs = keepInk(clean, erased);
   const worker = await ocrWorker();
   const out: OcrCell[] = [];
+  const cache = new Map<string, CellText>();
   for (const box of boxes) {
     if (inkInside(erased, box, 2, threshold) < 3) {
       out.push({ box, text: '', confidence: 100, symbols: [] });
@@ -295,12 +343,13 @@ export async function readTablePicture(bytes: Buffer): Promise<PictureReading> {
       blobs.length <= 8 &&
       blobs.every((b) => b.y1 - b.y0 >= 1.15 * (b.x1 - b.x0));
     const s = scaleFor(box);
-    let best = await readCell(worker, glyphs, inner, s, threshold);
+    const area = inkBox(erased, inner) ?? inner;
+    let best = await readCell(worker, glyphs, area, s, threshold, cache);
     if (figures && (!/^\d+$/.test(best.text) || best.confidence < LOW_CONFIDENCE)) {
       // a doubtful figure: read again at other sizes; two readings that agree confirm each other
       const others = [
-        await readCell(worker, glyphs, inner, s + 1, threshold),
-        await readCell(worker, glyphs, inner, s + 2, threshold),
+        await readCell(worker, glyphs, area, s + 1, threshold, cache),
+        await readCell(worker, glyphs, area, s + 2, threshold, cache),
       ];
       const all = [best, ...others].filter((r) => /^\d+$/.test(r.text));
       const agree = all.find((r, i) => all.some((q, j) => j !== i && q.text === r.text));
