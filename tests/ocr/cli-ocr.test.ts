@@ -37,7 +37,7 @@ describe.skipIf(!HAVE_BROWSER)('OCR of image tables in the CLI (real engine)', (
   async function savedPage(name: string, spec: (typeof OCR_SPECS)[string]): Promise<string> {
     const sub = join(dir, name);
     await import('node:fs/promises').then((fs) => fs.mkdir(sub, { recursive: true }));
-    await writeFile(join(sub, 'table2.png'), await pictureOf(browser, tableHtml.t2(spec.spec), spec.picture));
+    await writeFile(join(sub, 'table2.png'), await pictureOf(browser, tableHtml.t2(spec.spec), spec.picture)); // JPEG bytes too: the name does not matter
     const page = join(sub, 'report.html');
     await writeFile(page, reportPage({ ...spec.spec, t2AsImage: true }));
     return page;
@@ -91,6 +91,22 @@ describe.skipIf(!HAVE_BROWSER)('OCR of image tables in the CLI (real engine)', (
       process.stdout.write = write;
     }
     expect(out.join('')).toContain('extraction-image-table');
+  }, 180_000);
+
+  it('a crooked JPEG of a consistent table: read, no error, value boxes inside the picture as published', async () => {
+    const spec = OCR_SPECS['t2-clean'];
+    if (!spec) throw new Error('spec');
+    const page = await savedPage('crooked', { ...spec, picture: { rotateDeg: -1.5, jpeg: true } });
+    const r = await auditInput(page, NOW, true);
+    const t2 = r.report.tables.find((t) => t.kind === 't2');
+    expect(t2?.source).toBe('ocr');
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    for (const f of r.findings.filter((x) => x.category === 'sum'))
+      expect(f.message.zh).toContain('识别把握不大');
+    for (const c of t2?.rows.flatMap((row) => row.cells) ?? []) {
+      const b = c.ocr?.box;
+      expect(b && b.x0 >= 0 && b.y0 >= 0 && b.x1 <= 1280 && b.x1 > b.x0).toBe(true);
+    }
   }, 180_000);
 
   it('a picture that cannot be had stays "not verifiable", never an error', async () => {
