@@ -117,4 +117,43 @@ describe.skipIf(!HAVE_BROWSER)('OCR of image tables in the CLI (real engine)', (
     const r = await auditInput(page, NOW, true);
     expect(r.findings.map((f) => f.ruleId)).toContain('extraction-image-table');
   });
+
+  it('bad pictures (not an image, a blank picture, pure noise) stay "not verifiable", never an error', async () => {
+    const { createCanvas } = await import('@napi-rs/canvas');
+    const blank = createCanvas(600, 400);
+    const g = blank.getContext('2d');
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, 600, 400);
+    const noise = createCanvas(600, 400);
+    const n = noise.getContext('2d');
+    const d = n.createImageData(600, 400);
+    let seed = 7;
+    for (let i = 0; i < d.data.length; i += 4) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      d.data[i] = d.data[i + 1] = d.data[i + 2] = seed % 256;
+      d.data[i + 3] = 255;
+    }
+    n.putImageData(d, 0, 0);
+    const pictures: Record<string, Buffer> = {
+      garbage: Buffer.from('this is not a picture'),
+      blank: blank.toBuffer('image/png'),
+      noise: noise.toBuffer('image/png'),
+    };
+    for (const [name, bytes] of Object.entries(pictures)) {
+      const sub = join(dir, `bad-${name}`);
+      await import('node:fs/promises').then((fs) => fs.mkdir(sub, { recursive: true }));
+      await writeFile(join(sub, 'table2.png'), bytes);
+      const page = join(sub, 'report.html');
+      await writeFile(page, reportPage({ t2AsImage: true }));
+      const r = await auditInput(page, NOW, true);
+      expect(
+        r.findings.map((f) => f.ruleId),
+        name,
+      ).toContain('extraction-image-table');
+      expect(
+        r.findings.filter((f) => f.severity === 'error'),
+        name,
+      ).toEqual([]);
+    }
+  }, 120_000);
 });
