@@ -49,7 +49,7 @@ export type PixelBox = z.infer<typeof PixelBox>;
 export const OcrReading = z.object({
   confidence: z.number(),
   low: z.boolean(),
-  /** Positions (0-based) in raw of the glyphs read with low confidence. */
+  /** Positions (0-based) of the glyphs read with low confidence, among the glyphs read (the digits of a figure). */
   lowGlyphs: z.array(z.number()),
   box: PixelBox,
   /** Index of the picture in the page's image blocks (block index), for the overlay. */

@@ -17,10 +17,23 @@ export function sumFinding(ctx: RuleContext, check: SumCheck, lead: { zh: string
   const terms = [...check.left, ...check.right];
   const ocr = terms.some((t) => t.cell.ocr);
   const low = terms.filter((t) => t.cell.ocr?.low);
+  // which digit, when the engine says so and the figure has more than one
+  const digitZh = (c: Cell) => {
+    const g = c.ocr?.lowGlyphs ?? [];
+    return c.raw.length > 1 && g.length > 0 ? `（第${g.map((x) => x + 1).join('、')}位）` : '';
+  };
+  const digitEn = (c: Cell) => {
+    const g = c.ocr?.lowGlyphs ?? [];
+    return c.raw.length > 1 && g.length > 0 ? ` (digit ${g.map((x) => x + 1).join(', ')})` : '';
+  };
   const lowZh =
-    low.length > 0 ? `；其中${low.map((t) => `“${t.zh}”${t.cell.raw}`).join('、')}识别把握不大` : '';
+    low.length > 0
+      ? `；其中${low.map((t) => `“${t.zh}”${t.cell.raw}${digitZh(t.cell)}`).join('、')}识别把握不大`
+      : '';
   const lowEn =
-    low.length > 0 ? `; read with low confidence: ${low.map((t) => `${t.en} ${t.cell.raw}`).join(', ')}` : '';
+    low.length > 0
+      ? `; read with low confidence: ${low.map((t) => `${t.en} ${t.cell.raw}${digitEn(t.cell)}`).join(', ')}`
+      : '';
   return {
     key: check.id,
     ...(ocr ? { severity: 'warning' as const } : {}),

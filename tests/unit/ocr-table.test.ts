@@ -330,17 +330,19 @@ describe('tableFromWords on synthetic readings', () => {
   });
 
   it('names a low-confidence digit in the warning', () => {
-    const bad = (row: string, col: number) => (row === 'new' && col === 6 ? '5' : consistent(row, col));
-    const { words, rules } = syntheticT2(bad, undefined, (row, col) =>
-      row === 'new' && col === 6 ? 40 : 95,
-    );
+    const bad = (row: string, col: number) => (row === 'new' && col === 6 ? '15' : consistent(row, col));
+    const { words, rules } = syntheticT2(bad);
+    // the engine was sure of the "1" and not of the "5"
+    const w = words.find((x) => x.text === '15');
+    if (!w?.symbols?.[1]) throw new Error('fixture');
+    w.symbols[1].confidence = 40;
     const t = tableOf(tableFromWords(words, rules, 't2'));
     const cell = t.rows.find((r) => r.id === 'new')?.cells[6];
     expect(cell?.ocr?.low).toBe(true);
     const f = auditWith(t).findings.find((x) => x.ruleId === 't2-row-total');
     expect(f?.severity).toBe('warning');
-    expect(f?.message.zh).toContain('识别把握不大');
-    expect(f?.message.zh).toContain('5');
+    expect(f?.message.zh).toContain('“总计”15（第2位）识别把握不大');
+    expect(f?.message.en).toContain('total 15 (digit 2)');
   });
 
   it('an inked cell that gave no text is unreadable, not blank: its sums are not verifiable', () => {
