@@ -9,17 +9,19 @@ import { toResult } from '../lib/audit';
 import { parseYmd } from '../lib/detect/meta';
 import { errorEntry, type JsonEntry, toJsonEntry } from '../lib/export/json';
 import { formatText } from '../lib/export/text';
+import type { Extracted } from '../lib/extract/index';
 import type { SnapshotStore } from '../lib/history/store';
 import { auditWithStore } from '../lib/history/with-store';
 import type { AuditResult, Lang } from '../lib/model/schema';
 import { runCrawl } from './crawl';
 import { loadFile, loadUrl, readLoaded } from './load';
+import { ocrImageTables, terminateOcr } from './ocr';
 import { defaultStorePath, SqliteSnapshotStore } from './snapshot-store';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SAMPLES_DIR = join(ROOT, 'assets', 'samples');
 
-const USAGE = `usage: npm run audit -- [--json] [--lang zh|en] [--now YYYY-MM-DD] [--store FILE | --no-store] [PATH_OR_URL…]
+const USAGE = `usage: npm run audit -- [--json] [--lang zh|en] [--now YYYY-MM-DD] [--store FILE | --no-store] [--no-ocr] [PATH_OR_URL…]
        npm run audit -- --crawl URL [--json] [--now D] [--concurrency N] [--delay MS] [--max N] [--out DIR] [--resume]
        npm run audit -- --store-list | --store-clear [--store FILE]
   PATH  a report file, recognised by its content: PDF, DOCX, a saved page (HTML), or text
@@ -31,6 +33,7 @@ const USAGE = `usage: npm run audit -- [--json] [--lang zh|en] [--now YYYY-MM-DD
                   per report and an XLSX summary; --resume reuses reports already in the store)
   --store FILE    the local store of audited reports (default ${defaultStorePath()}), used for the
                   cross-year checks; --no-store neither reads nor writes it
+  --no-ocr        do not read tables given as pictures (<img>) with OCR
   With no input, audits the bundled sample pages in assets/samples.
   Exit status: 0 no errors found, 1 an input has an error finding, 2 usage error.`;
 
@@ -38,6 +41,8 @@ export interface CliOptions {
   json: boolean;
   lang: Lang;
   now: string | undefined;
+  /** Read image tables with OCR (default on; --no-ocr). */
+  ocr: boolean;
   inputs: string[];
   crawl: string | undefined;
   concurrency: number;
@@ -55,6 +60,7 @@ export function parseArgs(argv: string[]): CliOptions | string {
     json: false,
     lang: 'zh',
     now: undefined,
+    ocr: true,
     inputs: [],
     crawl: undefined,
     concurrency: 2,
@@ -98,6 +104,7 @@ export function parseArgs(argv: string[]): CliOptions | string {
     else if (a === '--store-list') o.storeCommand = 'list';
     else if (a === '--store-clear') o.storeCommand = 'clear';
     else if (a === '--json') o.json = true;
+    else if (a === '--no-ocr') o.ocr = false;
     else if (a === '--lang' || a.startsWith('--lang=')) {
       const v = a.includes('=') ? a.split('=')[1] : argv[++i];
       if (v !== 'zh' && v !== 'en') return `--lang takes zh or en, not ${v ?? '(nothing)'}`;
@@ -122,6 +129,7 @@ export async function auditInput(
   input: string,
   now: string | undefined,
   store: SnapshotStore | null = null,
+  ocr = false,
 ): Promise<AuditResult> {
   const isUrl = /^https?:\/\//i.test(input);
   const loaded = isUrl ? await loadUrl(input) : await loadFile(input);
@@ -130,7 +138,18 @@ export async function auditInput(
   // an input that cannot be read (unsupported format, unreadable text layer, scan) is an error entry
   if (!read.ok) throw new Error(read.message.zh);
   const id = loaded.url ?? pathToFileURL(resolve(input)).href;
-  return toResult(await auditWithStore(() => read.src, id, store, opts, read.src.kind));
+  // tables given as pictures: read with OCR before the rules run (values read so are marked, and are never
+  // the sole ground of an error); a picture that cannot be read stays "not verifiable" and says why on stderr
+  const pictures = async (ex: Extracted) => {
+    if (!ocr || ex.report.imageTables.length === 0) return;
+    const notes = await ocrImageTables(ex, loaded.url ?? resolve(input));
+    for (const n of notes)
+      if (!n.ok && n.reason)
+        process.stderr.write(
+          `${input}: 第${n.section}部分的表格图片未能识别（${n.reason.zh}） / section ${n.section} picture not read (${n.reason.en})\n`,
+        );
+  };
+  return toResult(await auditWithStore(() => read.src, id, store, opts, read.src.kind, pictures));
 }
 
 async function storeCommand(o: CliOptions, store: SqliteSnapshotStore): Promise<number> {
@@ -197,7 +216,7 @@ async function auditAll(opts: CliOptions, store: SqliteSnapshotStore | null): Pr
   let anyError = false;
   for (const input of inputs) {
     try {
-      const result = await auditInput(input, opts.now, store);
+      const result = await auditInput(input, opts.now, store, opts.ocr);
       if (result.findings.some((f) => f.severity === 'error')) anyError = true;
       entries.push(toJsonEntry(input, result, opts.lang));
       if (!opts.json) process.stdout.write(`${formatText(input, result, opts.lang)}\n\n`);
@@ -212,6 +231,7 @@ async function auditAll(opts: CliOptions, store: SqliteSnapshotStore | null): Pr
       entries.push(errorEntry(input, msg));
     }
   }
+  await terminateOcr();
   if (opts.json) process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
   return anyError ? 1 : 0;
 }

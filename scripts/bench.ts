@@ -7,10 +7,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { auditDocument, auditSource } from '../lib/audit';
+import { tableFromCells } from '../lib/ocr/table';
 import { reportDocx, reportPdf } from '../tests/fixtures/documents';
-import { reportPage, simpleT2, table2Html } from '../tests/fixtures/report-html';
+import { launchForPictures, pictureOf } from '../tests/fixtures/ocr-images';
+import { reportPage, simpleT2, table1Html, table2Html, table3Html } from '../tests/fixtures/report-html';
 import { SAMPLES_DIR } from './audit';
+import { HAVE_BROWSER } from './browser';
 import { parseHtml, readLoaded } from './load';
+import { ocrWorker, readTablePicture, terminateOcr } from './ocr';
 import { printTable } from './table';
 
 interface Case {
@@ -130,6 +134,7 @@ export async function main(): Promise<number> {
   );
   budgetRuns();
   await documents();
+  await benchOcr();
   return 0;
 }
 
@@ -192,4 +197,48 @@ async function documents(): Promise<void> {
   }
   process.stdout.write('\nDocuments (read + audit, Node; targets are figures, not assertions)\n\n');
   printTable(['document', 'size', 'pages', 'median ms', 'p95 ms', 'target ms'], rows);
+}
+
+/** OCR of one table-2 picture (rendered in Chromium), in Node with tesseract.js: model load, then reading. */
+async function benchOcr(): Promise<void> {
+  if (!HAVE_BROWSER) {
+    process.stdout.write('\nOCR: skipped (no Chromium to render the table picture).\n');
+    return;
+  }
+  const browser = await launchForPictures();
+  try {
+    const png = await pictureOf(browser, table2Html({ t2: simpleT2(12, 1, 2) }));
+    let t = clock();
+    await ocrWorker();
+    const loadMs = clock() - t;
+    const runs: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      t = clock();
+      const r = await readTablePicture(png);
+      runs.push(clock() - t);
+      if (i === 0) {
+        const table = tableFromCells(r.cells, 't2');
+        process.stdout.write(
+          `\nOCR (tesseract.js, chi_sim best_int, one worker): model + core load ${loadMs.toFixed(0)} ms; one table-2 picture (${r.width}×${r.height}, ${r.cells.length} cells): ${table.ok ? `read, ${table.lowCells} low-confidence cells` : `not read (${table.reason.en})`}\n`,
+        );
+      }
+    }
+    process.stdout.write(`OCR of one table-2 picture: ${runs.map((x) => x.toFixed(0)).join(' ms, ')} ms.\n`);
+    // a page with its three tables as pictures
+    const spec = {
+      t1: { gz: [1, 0, 3], gf: [5, 2, 40], xk: 120, cf: 35, qz: 4, fee: 12.5 },
+      t2: simpleT2(12, 1, 2),
+    };
+    const pics = [
+      await pictureOf(browser, table1Html(spec)),
+      png,
+      await pictureOf(browser, table3Html({ t3: [1, 2, 0, 0, 3, 0, 1, 0, 1, 2, 0, 0, 0, 0, 0] })),
+    ];
+    t = clock();
+    for (const p of pics) await readTablePicture(p);
+    process.stdout.write(`OCR of a page's three table pictures: ${(clock() - t).toFixed(0)} ms.\n`);
+  } finally {
+    await terminateOcr();
+    await browser.close();
+  }
 }

@@ -17,13 +17,24 @@ export async function auditWithStore(
   store: SnapshotStore | null,
   opts: AuditOptions = {},
   kind: SourceDoc['kind'] = 'html',
+  /** Work between extraction and the rules (the CLI reads tables given as pictures with OCR here). */
+  beforeRules?: (ex: Extracted) => Promise<void>,
 ): Promise<AuditOutput> {
-  const time = startBudget(opts.budgetMs ?? DEFAULT_BUDGET_MS);
+  let time: Budget = startBudget(opts.budgetMs ?? DEFAULT_BUDGET_MS);
   let ex: Extracted;
   try {
     ex = extract(read(time), time);
   } catch (err) {
     return unreadable(err, kind, opts);
+  }
+  if (beforeRules && !ex.stopped) {
+    try {
+      await beforeRules(ex);
+    } catch {
+      // the extra reading failed: the rules run on what extraction gave
+    }
+    // what beforeRules took (OCR: seconds) is not the rules' time
+    time = startBudget(opts.budgetMs ?? DEFAULT_BUDGET_MS);
   }
   let previous: ReportSnapshot | null = null;
   if (store && ex.report.isReport) {

@@ -45,6 +45,26 @@ export type CellKind = z.infer<typeof CellKind>;
 export const Placement = z.enum(['exact', 'position', 'ocr']);
 export type Placement = z.infer<typeof Placement>;
 
+/** A box in a picture, in pixels of the picture. */
+export const PixelBox = z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() });
+export type PixelBox = z.infer<typeof PixelBox>;
+
+/**
+ * How a value read by OCR was read: the engine's confidence (0..100, the weakest glyph), whether that is
+ * low, the glyphs read with low confidence, and the cell's box in the picture. A value read by OCR is never
+ * the sole ground of an error (rules/sum-finding.ts makes such findings warnings).
+ */
+export const OcrReading = z.object({
+  confidence: z.number(),
+  low: z.boolean(),
+  /** Positions (0-based) of the glyphs read with low confidence, among the glyphs read (the digits of a figure). */
+  lowGlyphs: z.array(z.number()),
+  box: PixelBox,
+  /** Index of the picture in the page's image blocks (block index), for the overlay. */
+  image: z.number(),
+});
+export type OcrReading = z.infer<typeof OcrReading>;
+
 export const Cell = z.object({
   key: z.string(),
   raw: z.string(),
@@ -53,6 +73,8 @@ export const Cell = z.object({
   decimal: z.boolean(),
   unit: z.nullable(z.string()),
   placement: z.optional(Placement),
+  /** Set when the value was read from a picture by OCR. */
+  ocr: z.optional(OcrReading),
 });
 export type Cell = z.infer<typeof Cell>;
 
@@ -84,8 +106,8 @@ export type Reading = z.infer<typeof Reading>;
 
 export const Table = z.object({
   kind: TableKind,
-  /** Where it came from: an HTML table (possibly joined from several) or anchored text lines. */
-  source: z.enum(['html', 'text']),
+  /** Where it came from: an HTML table (possibly joined from several), anchored text lines, or OCR of a picture. */
+  source: z.enum(['html', 'text', 'ocr']),
   /** Template year the table's labels follow. */
   template: z.enum(['2021', '2019', 'unknown']),
   columns: z.array(z.object({ id: z.string(), label: z.string() })),

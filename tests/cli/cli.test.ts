@@ -90,8 +90,10 @@ describe('arguments', () => {
       json: true,
       lang: 'en',
       now: '2025-02-01',
+      ocr: true,
       inputs: ['a.html'],
     });
+    expect(parseArgs(['--no-ocr', 'a.html'])).toMatchObject({ ocr: false, inputs: ['a.html'] });
     expect(await main(['--lang', 'fr', 'x'])).toBe(2);
     expect(await main(['--now', '2025-13-45', 'x'])).toBe(2);
     expect(await main(['--now=2021-02-30', 'x'])).toBe(2);

@@ -1,5 +1,6 @@
 import { T2_COLUMNS } from '../../format/tables';
 import { exactSum, fmt } from '../arith';
+import { ocrCaveat } from '../sum-finding';
 import { defineRule, type RuleFinding, zhEn } from '../types';
 
 export default defineRule({
@@ -24,9 +25,12 @@ export default defineRule({
         if (cell.kind !== 'number' || cell.value === null) continue;
         if (cell.value < 0 || !Number.isInteger(cell.value)) {
           out.push({
-            message: zhEn(
-              `件数应为非负整数，此处为“${cell.raw}”。`,
-              `A count must be a whole number ≥ 0; found “${cell.raw}”.`,
+            ...ocrCaveat(
+              [cell],
+              zhEn(
+                `件数应为非负整数，此处为“${cell.raw}”。`,
+                `A count must be a whole number ≥ 0; found “${cell.raw}”.`,
+              ),
             ),
             targets: [ctx.cellLoc('t2', cell)],
             evidence: { found: cell.value },
@@ -45,9 +49,12 @@ export default defineRule({
       if (excess > 0) {
         out.push({
           key: `forward:${col.id}`,
-          message: zhEn(
-            `“${col.zh}”列结转下年度 ${fmt(f.value)} 大于本年新收 ${fmt(a.value)} + 上年结转 ${fmt(b.value)} = ${fmt(inflow)}。`,
-            `Column “${col.zh}”: carried forward ${fmt(f.value)} exceeds received ${fmt(a.value)} + carried over ${fmt(b.value)} = ${fmt(inflow)}.`,
+          ...ocrCaveat(
+            [a, b, f],
+            zhEn(
+              `“${col.zh}”列结转下年度 ${fmt(f.value)} 大于本年新收 ${fmt(a.value)} + 上年结转 ${fmt(b.value)} = ${fmt(inflow)}。`,
+              `Column “${col.zh}”: carried forward ${fmt(f.value)} exceeds received ${fmt(a.value)} + carried over ${fmt(b.value)} = ${fmt(inflow)}.`,
+            ),
           ),
           targets: [ctx.cellLoc('t2', f), ctx.cellLoc('t2', a), ctx.cellLoc('t2', b)],
           evidence: { expected: inflow, found: f.value, difference: excess },
