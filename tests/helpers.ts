@@ -1,4 +1,5 @@
 import { DOMParser } from 'linkedom';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { type AuditOptions, type AuditOutput, auditDocument, auditText } from '../lib/audit';
 import type { Finding } from '../lib/model/schema';
 
@@ -25,4 +26,23 @@ export function problems(out: AuditOutput): Finding[] {
 /** Compact list for assertion messages. */
 export function show(fs: Finding[]): string {
   return fs.map((f) => `${f.severity} ${f.ruleId}: ${f.message.zh}`).join('\n');
+}
+
+/** What the command line writes, captured per test: `io.out` and `io.err` (reset before each test). */
+export function captureStdio(): { out: string; err: string } {
+  const io = { out: '', err: '' };
+  beforeEach(() => {
+    io.out = '';
+    io.err = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
+      io.out += String(c);
+      return true;
+    });
+    vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
+      io.err += String(c);
+      return true;
+    });
+  });
+  afterEach(() => vi.restoreAllMocks());
+  return io;
 }

@@ -5,11 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, parseArgs } from '../../scripts/audit';
 import { decode } from '../../scripts/load';
 import { reportPage, simpleT2 } from '../fixtures/report-html';
 import { reportText } from '../fixtures/report-text';
+import { captureStdio } from '../helpers';
 
 /** GBK bytes for a string, built from the platform's GBK decoder (no encoder ships with Node). */
 function encodeGbk(s: string): Uint8Array {
@@ -33,21 +34,7 @@ function encodeGbk(s: string): Uint8Array {
   return new Uint8Array(out);
 }
 
-let stdout = '';
-let stderr = '';
-beforeEach(() => {
-  stdout = '';
-  stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
-    stdout += String(c);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
-    stderr += String(c);
-    return true;
-  });
-});
-afterEach(() => vi.restoreAllMocks());
+const io = captureStdio();
 
 let dir = '';
 let server: Server;
@@ -98,7 +85,7 @@ describe('arguments', () => {
     expect(await main(['--now', '2025-13-45', 'x'])).toBe(2);
     expect(await main(['--now=2021-02-30', 'x'])).toBe(2);
     expect(await main(['--frobnicate'])).toBe(2);
-    expect(stderr).toContain('usage:');
+    expect(io.err).toContain('usage:');
   });
 });
 
@@ -106,12 +93,12 @@ describe('impossible dates', () => {
   it('--now 2021-02-30 is refused with status 2 and a message that says why, in Chinese and English', async () => {
     expect(parseArgs(['--now', '2021-02-30', 'a.html'])).toMatch(/有效日期.*2021-02-30.*real date/);
     expect(await main(['--json', '--now', '2021-02-30', join(dir, 'clean.html')])).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toContain('--now 需要一个有效日期');
-    expect(stderr).toContain('not 2021-02-30');
-    stderr = '';
+    expect(io.out).toBe('');
+    expect(io.err).toContain('--now 需要一个有效日期');
+    expect(io.err).toContain('not 2021-02-30');
+    io.err = '';
     expect(await main(['--now', '2024-02-29', '--json', join(dir, 'clean.html')])).toBe(0); // a leap day is real
-    expect(stderr).toBe('');
+    expect(io.err).toBe('');
   });
 });
 
@@ -146,11 +133,11 @@ describe('hostile inputs', () => {
     for (const [name, html] of Object.entries(pages)) await writeFile(join(dir, name), html);
     const files = Object.keys(pages).map((n) => join(dir, n));
     for (const lang of ['zh', 'en']) {
-      stdout = '';
+      io.out = '';
       await main(['--json', '--lang', lang, ...files]);
-      const arr = JSON.parse(stdout);
+      const arr = JSON.parse(io.out);
       expect(arr).toHaveLength(files.length);
-      expect(stdout).not.toMatch(/Infinity|NaN/);
+      expect(io.out).not.toMatch(/Infinity|NaN/);
       for (const e of arr) {
         expect(e.isReport, e.source).toBe(true);
         expect(Object.values(e.coverage.rules), e.source).not.toContain('failed');
@@ -191,7 +178,7 @@ describe('hostile inputs', () => {
     await writeFile(join(dir, 'deep.html'), deep);
     await writeFile(join(dir, 'flat.html'), page);
     expect(await main(['--json', join(dir, 'deep.html'), join(dir, 'flat.html')])).toBe(1);
-    const [d, f] = JSON.parse(stdout);
+    const [d, f] = JSON.parse(io.out);
     expect(d.isReport).toBe(true);
     expect(d.findings.map((x: { id: string }) => x.id)).toEqual(f.findings.map((x: { id: string }) => x.id));
     expect(d.findings.some((x: { ruleId: string }) => x.ruleId === 't2-row-total')).toBe(true);
@@ -205,7 +192,7 @@ describe('hostile inputs', () => {
     await writeFile(join(dir, 'stray.html'), stray);
     expect(decode(stray)).toContain('示例县市场监督管理局2024年政府信息公开工作年度报告');
     await main(['--json', join(dir, 'stray.html')]);
-    const [e] = JSON.parse(stdout);
+    const [e] = JSON.parse(io.out);
     expect(e).toMatchObject({ isReport: true, agency: '示例县市场监督管理局', reportYear: 2024 });
     // and a GBK page without a charset is still GBK
     const gbk = encodeGbk(page);
@@ -222,7 +209,7 @@ describe('files', () => {
       join(dir, 'report.txt'),
     ]);
     expect(code).toBe(1);
-    const arr = JSON.parse(stdout);
+    const arr = JSON.parse(io.out);
     expect(arr.map((e: { source: string }) => e.source)).toEqual([
       join(dir, 'clean.html'),
       join(dir, 'broken.html'),
@@ -242,22 +229,22 @@ describe('files', () => {
   });
   it('exit 0 when no input has an error; --lang en gives English messages', async () => {
     expect(await main(['--json', '--lang', 'en', join(dir, 'broken.html')])).toBe(1);
-    expect(JSON.parse(stdout)[0].findings[0].message).toMatch(/difference 1/);
-    stdout = '';
+    expect(JSON.parse(io.out)[0].findings[0].message).toMatch(/difference 1/);
+    io.out = '';
     expect(await main([join(dir, 'clean.html')])).toBe(0);
-    expect(stdout).toContain('审核报告');
+    expect(io.out).toContain('审核报告');
   });
   it('an unreadable file gets a line on stderr and an entry; the others are still audited', async () => {
     const code = await main(['--json', join(dir, 'missing.html'), join(dir, 'clean.html')]);
     expect(code).toBe(0);
-    const arr = JSON.parse(stdout);
+    const arr = JSON.parse(io.out);
     expect(arr[0].error).toMatch(/ENOENT/);
     expect(arr[1].isReport).toBe(true);
-    expect(stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(io.err.split('\n').filter(Boolean)).toHaveLength(1);
   });
   it('with no input, the bundled samples are audited', async () => {
     await main(['--json', '--now', '2026-11-22']);
-    const arr = JSON.parse(stdout);
+    const arr = JSON.parse(io.out);
     expect(arr.length).toBeGreaterThanOrEqual(5);
     expect(arr.every((e: { source: string }) => e.source.includes('samples'))).toBe(true);
   });
@@ -266,12 +253,12 @@ describe('files', () => {
 describe('URLs', () => {
   it('decodes a GB2312 page', async () => {
     await main(['--json', `${base}/gbk.html`]);
-    const [e] = JSON.parse(stdout);
+    const [e] = JSON.parse(io.out);
     expect(e).toMatchObject({ isReport: true, agency: '示例县市场监督管理局', reportYear: 2024 });
   });
   it('follows redirects and uses the final URL’s date only as a last resort', async () => {
     await main(['--json', `${base}/old`]);
-    const [e] = JSON.parse(stdout);
+    const [e] = JSON.parse(io.out);
     expect(e.publishedAt).toBe('2025-02-15');
     expect(e.findings.find((f: { ruleId: string }) => f.ruleId === 'year-publication')?.severity).toBe(
       'warning',
@@ -280,7 +267,7 @@ describe('URLs', () => {
   it('an HTTP error or unreachable host is reported, not thrown', async () => {
     const code = await main(['--json', `${base}/nope`, 'http://127.0.0.1:9/x']);
     expect(code).toBe(0);
-    const arr = JSON.parse(stdout);
+    const arr = JSON.parse(io.out);
     expect(arr[0].error).toContain('404');
     expect(arr[1].error).toBeTruthy();
   });

@@ -9,11 +9,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import readXlsxFile from 'read-excel-file/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, parseArgs } from '../../scripts/audit';
 import { trsList } from '../fixtures/column-pages';
 import { reportPdf } from '../fixtures/documents';
 import { type ReportSpec, reportPage, simpleT2 } from '../fixtures/report-html';
+import { captureStdio } from '../helpers';
 
 const BODIES = ['示例县教育局', '示例县财政局', '示例县城关镇人民政府'] as const;
 const YEARS = [2021, 2022, 2023, 2024, 2025];
@@ -127,21 +128,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-let stdout = '';
-let stderr = '';
-beforeEach(() => {
-  stdout = '';
-  stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
-    stdout += String(c);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
-    stderr += String(c);
-    return true;
-  });
-});
-afterEach(() => vi.restoreAllMocks());
+const io = captureStdio();
 
 interface Json {
   start: string;
@@ -195,7 +182,7 @@ describe('--crawl', () => {
       '--out',
       out,
     ]);
-    const j = JSON.parse(stdout) as Json;
+    const j = JSON.parse(io.out) as Json;
     expect(j.column.pages).toEqual([`${base}/xxgk/gknb/`, `${base}/xxgk/gknb/index_1.html`]);
     expect(j.column.entries).toHaveLength(14);
     expect(j.reports).toHaveLength(14);
@@ -255,18 +242,18 @@ describe('--crawl', () => {
       store,
     ];
     await main(args);
-    const first = JSON.parse(stdout) as Json;
-    stdout = '';
+    const first = JSON.parse(io.out) as Json;
+    io.out = '';
     requests.length = 0;
     await main([...args, '--resume']);
-    const again = JSON.parse(stdout) as Json;
+    const again = JSON.parse(io.out) as Json;
     expect(requests).toEqual(['/xxgk/gknb/', '/xxgk/gknb/index_1.html']);
     expect(again.reports.map((r) => r.findings.length)).toEqual(first.reports.map((r) => r.findings.length));
-    stdout = '';
+    io.out = '';
     expect(await main(['--store-list', '--json', '--store', store])).toBe(0);
-    expect((JSON.parse(stdout) as unknown[]).length).toBe(14);
+    expect((JSON.parse(io.out) as unknown[]).length).toBe(14);
     expect(await main(['--store-clear', '--store', store])).toBe(0);
-    expect(stderr).toContain('14 条审核记录已清除');
+    expect(io.err).toContain('14 条审核记录已清除');
   });
 
   it('says plainly when the start page is not a column', async () => {
@@ -276,6 +263,6 @@ describe('--crawl', () => {
       '--no-store',
     ]);
     expect(code).toBe(0);
-    expect(stdout).toContain('不是年报栏目页');
+    expect(io.out).toContain('不是年报栏目页');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The command line routes every input by its content: a PDF or DOCX is read as one whatever its name; a
- * file it cannot read is an error entry with one line on stderr, never "not a report"; URLs carry their
+ * file it cannot read is an error entry with one line on io.err, never "not a report"; URLs carry their
  * file name in Content-Disposition (GBK names decoded).
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -8,26 +8,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../scripts/audit';
 import { dispositionName } from '../../scripts/load';
 import { reportDocx, reportPdf, writePdf } from '../fixtures/documents';
+import { captureStdio } from '../helpers';
 
-let stdout = '';
-let stderr = '';
-beforeEach(() => {
-  stdout = '';
-  stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
-    stdout += String(c);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
-    stderr += String(c);
-    return true;
-  });
-});
-afterEach(() => vi.restoreAllMocks());
+const io = captureStdio();
 
 const BROKEN = {
   t2: { new: [4, 0, 0, 0, 0, 0, 5], open: [4, 0, 0, 0, 0, 0, 4], total: [4, 0, 0, 0, 0, 0, 4] },
@@ -96,7 +83,7 @@ describe('the CLI reads documents by content', () => {
       join(dir, 'report.docx'),
     ]);
     expect(code).toBe(1);
-    const arr = JSON.parse(stdout) as Array<{
+    const arr = JSON.parse(io.out) as Array<{
       isReport: boolean;
       reportYear: number;
       findings: Array<{ ruleId: string; severity: string }>;
@@ -109,14 +96,14 @@ describe('the CLI reads documents by content', () => {
       expect(e.findings.find((f) => f.ruleId === 't2-row-total')?.severity).toBe('error');
     }
     expect(arr.map((e) => e.coverage.readings.t2)).toEqual(['pdf-ruled', 'pdf-ruled', 'docx']);
-    expect(stderr).toBe('');
+    expect(io.err).toBe('');
   });
 
   it('unsupported, old Word/WPS and unreadable files: an error entry each, one stderr line each, never "not a report"', async () => {
     const inputs = [join(dir, 'picture.pdf'), join(dir, 'report.wps'), join(dir, 'broken-font.pdf')];
     const code = await main(['--json', ...inputs]);
     expect(code).toBe(0);
-    const arr = JSON.parse(stdout) as Array<{ error?: string; findings: unknown[]; coverage: unknown }>;
+    const arr = JSON.parse(io.out) as Array<{ error?: string; findings: unknown[]; coverage: unknown }>;
     expect(arr.map((e) => e.error)).toEqual([
       '不支持的文件格式：PNG 图片',
       '旧版 Word/WPS 文件：请另存为 DOCX 或 PDF 后再审核',
@@ -126,21 +113,21 @@ describe('the CLI reads documents by content', () => {
       expect(e.findings).toEqual([]);
       expect(e.coverage).toBeNull();
     }
-    const lines = stderr.trim().split('\n');
+    const lines = io.err.trim().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe(`${inputs[0]}: 不支持的文件格式：PNG 图片`);
   });
 
   it('text output of an unreadable file says why, not "不是年度报告"', async () => {
     await main([join(dir, 'broken-font.pdf')]);
-    expect(stdout).not.toMatch(/不是年度报告/);
-    expect(stderr).toMatch(/文字层无法识别/);
+    expect(io.out).not.toMatch(/不是年度报告/);
+    expect(io.err).toMatch(/文字层无法识别/);
   });
 
   it('a URL serving a PDF as octet-stream with a GBK file name is read as a PDF', async () => {
     const code = await main(['--json', '--now', '2026-11-22', `${base}/download?id=7`]);
     expect(code).toBe(1);
-    const [e] = JSON.parse(stdout) as Array<{ isReport: boolean; error?: string }>;
+    const [e] = JSON.parse(io.out) as Array<{ isReport: boolean; error?: string }>;
     expect(e?.error).toBeUndefined();
     expect(e?.isReport).toBe(true);
   });
