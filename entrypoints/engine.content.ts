@@ -7,7 +7,7 @@
 
 import browser from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { type AuditOutput, auditDocument, toResult } from '@/lib/audit';
+import { type AuditOutput, toResult } from '@/lib/audit';
 import {
   call,
   ENGINE,
@@ -21,6 +21,7 @@ import type { Finding } from '@/lib/model/schema';
 import { isOverlayNode, Overlay } from '@/lib/overlay/overlay';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { engineHandlers } from './shared/engine-handlers';
+import { auditWithHistory, snapshotKey, snapshotToKeep } from './shared/history-audit';
 import { overlayStrings, t } from './shared/i18n';
 import { cropRegion, PageCapture } from './shared/page-capture';
 import { ReauditGate } from './shared/reaudit';
@@ -42,6 +43,10 @@ class Engine {
   private timer = 0;
   private lastKey = '';
   private forced = false;
+  /** Audits started: an audit that a newer one overtook while it waited for the background is dropped. */
+  private runs = 0;
+  /** What was last sent to be kept (history-keep), so an unchanged page is not written again. */
+  private keptKey = '';
   private readonly gate = new ReauditGate();
   private readonly capture: PageCapture;
 
@@ -104,20 +109,29 @@ class Engine {
     this.observe();
   }
 
-  /** Audit and (re)draw. */
+  /** Audit (with the previous year the background finds), (re)draw, report, and keep the snapshot. */
   run(): void {
+    void this.runAsync();
+  }
+
+  private async runAsync(): Promise<void> {
     if (!this.ctx.isValid) return;
+    const mine = ++this.runs;
     let out: AuditOutput;
     const started = performance.now();
+    const url = location.href;
     try {
-      out = auditDocument(document, location.href);
+      out = await auditWithHistory(document, url, (year, agencyKey) =>
+        ask('history-previous', { year, agencyKey }),
+      );
     } catch (err) {
       this.gate.ran(started, performance.now());
-      this.send('audit-failed', {
-        url: location.href,
-        error: err instanceof Error ? err.message : String(err),
-      });
+      this.send('audit-failed', { url, error: err instanceof Error ? err.message : String(err) });
       return;
+    }
+    if (mine !== this.runs || !this.ctx.isValid) {
+      this.gate.ran(started, performance.now());
+      return; // a newer audit runs (or the extension reloaded)
     }
     const auditMs = performance.now() - started;
     const key = out.findings.map((f) => f.id).join('|') + String(out.report.isReport);
@@ -145,9 +159,22 @@ class Engine {
     this.lastKey = key;
     if (!out.report.isReport && !this.forced && window !== window.top) return; // a frame without a report
     this.send('audit-done', {
-      url: location.href,
+      url,
       result: toResult(out),
       order: this.overlay?.shown.map((f) => f.id) ?? [],
+    });
+    this.keep(out, url);
+  }
+
+  /** Send this audit's snapshot to the store (the background keeps it under this frame's URL). */
+  private keep(out: AuditOutput, url: string): void {
+    const snapshot = snapshotToKeep(out, url);
+    if (!snapshot) return;
+    const key = snapshotKey(snapshot);
+    if (key === this.keptKey) return;
+    this.keptKey = key;
+    void ask('history-keep', { snapshot }).catch(() => {
+      this.keptKey = '';
     });
   }
 

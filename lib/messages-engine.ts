@@ -8,6 +8,7 @@
  * On the wire a request is `{ type, ...fields }` and a reply is `{ ok: true, value }` or `{ ok: false, error }`.
  */
 import { z } from 'zod/mini';
+import { ReportSnapshot } from './history/snapshot';
 import type { AuditResult } from './model/schema';
 import { Settings } from './settings';
 
@@ -236,4 +237,15 @@ export const ENGINE_TO_BACKGROUND = {
   /** a finding's card: close-up of this finding, added to the issue list */
   'capture-finding-to-list': message(z.object({ findingId: z.string() }), ListReply, CONTENT),
   'get-settings': message(none, Settings, ['content', 'extension']),
+  /**
+   * The same body's report of the year before `year` (this frame's report year), as the store keeps it, or
+   * null: looked up for the sender's own URL (lib/history/store.ts findPrevious, which never guesses).
+   */
+  'history-previous': message(
+    z.object({ year: z.number(), agencyKey: z.nullable(z.string()) }),
+    z.nullable(ReportSnapshot),
+    CONTENT,
+  ),
+  /** Keep the snapshot of this frame's audit; the background stores it under the sender's URL, never the message's. */
+  'history-keep': message(z.object({ snapshot: ReportSnapshot }), z.null(), CONTENT),
 } as const;

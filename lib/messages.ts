@@ -8,6 +8,7 @@
  * scripts; a content script speaks only for its own tab and frame (the background takes both from the sender).
  */
 import { z } from 'zod/mini';
+import { ReportSnapshot } from './history/snapshot';
 import { IssueEntry, IssueList, IssueStatus } from './issues/model';
 import { ENGINE_TO_BACKGROUND, ListReply, message, type Origin } from './messages-engine';
 import { AuditResult } from './model/schema';
@@ -65,6 +66,18 @@ export type RecheckCounts = z.infer<typeof RecheckCounts>;
 const EXT: readonly Origin[] = ['extension'];
 const tab = { tabId: z.number() };
 
+/** One report in the store, as the options page lists it (the snapshot without its figures and texts). */
+export const StoreEntry = z.object({
+  url: ReportSnapshot.shape.url,
+  title: ReportSnapshot.shape.title,
+  agency: ReportSnapshot.shape.agency,
+  year: ReportSnapshot.shape.year,
+  publishedAt: ReportSnapshot.shape.publishedAt,
+  auditedAt: ReportSnapshot.shape.auditedAt,
+  counts: ReportSnapshot.shape.counts,
+});
+export type StoreEntry = z.infer<typeof StoreEntry>;
+
 export const BACKGROUND = {
   ...ENGINE_TO_BACKGROUND,
   // the same message as the engine declares it, with the result parsed in full
@@ -108,6 +121,10 @@ export const BACKGROUND = {
   /** pages: compare the tab's audit with its entries in the list and record the re-check */
   'issues-recheck': message(z.object(tab), z.nullable(RecheckCounts), EXT),
   'set-settings': message(z.object({ settings: Settings }), Settings, EXT),
+  /** pages: every report in the store of audited reports, newest audit first */
+  'store-list': message(z.object({}), z.array(StoreEntry), EXT),
+  /** pages: forget every stored report (the cross-year rules then have no previous year until re-audited) */
+  'store-clear': message(z.object({}), z.null(), EXT),
 } as const;
 export type BackgroundDirection = typeof BACKGROUND;
 
@@ -116,5 +133,6 @@ export const PAGES = {
   'issues-changed': message(z.object({}), z.null(), EXT),
   'tab-changed': message(z.object(tab), z.null(), EXT),
   'settings-changed': message(z.object({ settings: Settings }), z.null(), EXT),
+  'store-changed': message(z.object({}), z.null(), EXT),
 } as const;
 export type PagesDirection = typeof PAGES;

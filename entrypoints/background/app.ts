@@ -5,6 +5,9 @@
  * extension pages what changed.
  */
 import type { Browser } from 'webextension-polyfill';
+import { IdbSnapshotStore } from '@/lib/history/idb-store';
+import { agencyKey } from '@/lib/history/snapshot';
+import { findPrevious, type SnapshotStore } from '@/lib/history/store';
 import { type BlobStore, IssueStore, StoreFullError } from '@/lib/issues/store';
 import {
   type AuditTabReply,
@@ -37,6 +40,8 @@ export interface BackgroundOptions {
   now?: () => Date;
   /** Least time between two screenshots (Chrome allows two a second). */
   captureGapMs?: number;
+  /** The store of audited reports (default: IndexedDB, opened on first use). */
+  snapshots?: SnapshotStore;
 }
 
 function errorText(err: unknown): string {
@@ -49,11 +54,18 @@ function captureError(err: unknown): string {
   return /activeTab|all_urls|permission/i.test(msg) ? t('zh', 'needActiveTab') : msg;
 }
 
+/** A page of the web (not a file, data: or extension page): the only URLs the store keeps. */
+function isWebUrl(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
 export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
   const store = new IssueStore(new LocalKeyValue(api.storage.local), opts.blobs ?? evidenceBlobs(), opts.now);
   const tabs = new TabStates(api);
   const capturer = new Capturer(api, opts.captureGapMs);
   const self = () => ({ id: api.runtime.id, base: api.runtime.getURL('/') });
+  const snapshots = opts.snapshots ?? new IdbSnapshotStore();
+  const now = opts.now ?? (() => new Date());
 
   function broadcast<K extends keyof PagesDirection & string>(type: K, req: RequestOf<PagesDirection, K>) {
     notify(PAGES, type, req, (msg) => api.runtime.sendMessage(msg));
@@ -241,12 +253,49 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
       return { fixed: r.fixed.length, present: r.present.length, fresh: r.fresh.length };
     },
     'set-settings': (req) => saveSettings(req.settings),
+    'history-previous': async (req, from) => {
+      if (from.origin !== 'content' || !isWebUrl(from.url)) return null;
+      try {
+        return await findPrevious(snapshots, { url: from.url, year: req.year, agencyKey: req.agencyKey });
+      } catch {
+        return null; // an unreadable store: the audit goes on without the previous year
+      }
+    },
+    'history-keep': async (req, from) => {
+      if (from.origin !== 'content' || !isWebUrl(from.url)) return null;
+      const s = req.snapshot;
+      // the URL is the sender's, the time the background's; the body's key is derived again from its name
+      await snapshots.put({
+        ...s,
+        url: from.url,
+        auditedAt: now().toISOString(),
+        agencyKey: agencyKey(s.agency),
+      });
+      broadcast('store-changed', {});
+      return null;
+    },
+    'store-list': async () =>
+      (await snapshots.list()).map((s) => ({
+        url: s.url,
+        title: s.title,
+        agency: s.agency,
+        year: s.year,
+        publishedAt: s.publishedAt,
+        auditedAt: s.auditedAt,
+        counts: s.counts,
+      })),
+    'store-clear': async () => {
+      await snapshots.clear();
+      broadcast('store-changed', {});
+      return null;
+    },
   };
 
   const listener = handle(BACKGROUND, handlers, self);
 
   return {
     store,
+    snapshots,
     tabs,
     listener,
     inject,

@@ -45,6 +45,7 @@ export function listenToBackground(handlers: Partial<Handlers<PagesDirection>>):
     'issues-changed': (req, from) => handlers['issues-changed']?.(req, from) ?? null,
     'tab-changed': (req, from) => handlers['tab-changed']?.(req, from) ?? null,
     'settings-changed': (req, from) => handlers['settings-changed']?.(req, from) ?? null,
+    'store-changed': (req, from) => handlers['store-changed']?.(req, from) ?? null,
   };
   const listener = handle(PAGES, all, self);
   browser.runtime.onMessage.addListener(listener);

@@ -68,6 +68,7 @@ describe('handle()', () => {
     {
       'issues-changed': () => null,
       'tab-changed': () => null,
+      'store-changed': () => null,
       // a handler that answers what its schema does not allow
       'settings-changed': () => 'nonsense' as unknown as null,
     },
@@ -170,6 +171,8 @@ describe('the protocol', () => {
       'audit-failed',
       'capture-finding-to-list',
       'get-settings',
+      'history-keep',
+      'history-previous',
       'report-detected',
     ]);
     for (const [k, s] of Object.entries(ENGINE)) expect(s.from, k).toEqual(['extension']);
