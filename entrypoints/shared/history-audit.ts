@@ -5,18 +5,14 @@
  * keep. Kept apart from the content script so tests drive it with a parsed document and the background over
  * fakeBrowser. Never throws for bad input; a background that does not answer only means no previous year.
  */
-import {
-  type AuditOptions,
-  type AuditOutput,
-  auditExtracted,
-  DEFAULT_BUDGET_MS,
-  unreadable,
-} from '@/lib/audit';
-import { type Budget, startBudget } from '@/lib/budget';
+import type { AuditOptions, AuditOutput } from '@/lib/audit';
+import type { Budget } from '@/lib/budget';
 import { blocksFromDocument } from '@/lib/extract/blocks';
-import { type Extracted, extract } from '@/lib/extract/index';
-import { snapshotOf } from '@/lib/history/from-audit';
+import type { Extracted } from '@/lib/extract/index';
 import { agencyKey, type ReportSnapshot } from '@/lib/history/snapshot';
+import { auditAcrossYears } from '@/lib/history/with-store';
+
+export { snapshotToKeep } from '@/lib/history/with-store';
 
 /** The engine's question to the background (history-previous), for this frame's URL. */
 export type PreviousOf = (year: number, agencyKey: string | null) => Promise<ReportSnapshot | null>;
@@ -32,45 +28,24 @@ function within<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
   return Promise.race([p.catch(() => fallback), late]).finally(() => clearTimeout(timer));
 }
 
-async function previousFor(ex: Extracted, time: Budget, ask: PreviousOf): Promise<ReportSnapshot | null> {
-  const year = ex.report.reportYear;
-  if (!ex.report.isReport || year === null || time.expired()) return null;
-  const left = Number.isFinite(time.ms) ? time.ms - time.elapsed() : PREVIOUS_WAIT_MS;
-  let asked: Promise<ReportSnapshot | null>;
-  try {
-    asked = ask(year, agencyKey(ex.report.agency));
-  } catch {
-    return null;
-  }
-  return within(asked, Math.min(PREVIOUS_WAIT_MS, left), null);
+/** Ask the background, waiting no longer than the budget (and PREVIOUS_WAIT_MS) allows. */
+function askWithin(ask: PreviousOf) {
+  return async (ex: Extracted, time: Budget): Promise<ReportSnapshot | null> => {
+    const year = ex.report.reportYear;
+    if (year === null) return null;
+    const left = Number.isFinite(time.ms) ? time.ms - time.elapsed() : PREVIOUS_WAIT_MS;
+    return within(ask(year, agencyKey(ex.report.agency)), Math.min(PREVIOUS_WAIT_MS, left), null);
+  };
 }
 
 /** Audit the document with the previous year the background finds for it. */
-export async function auditWithHistory(
+export function auditWithHistory(
   doc: Document,
   url: string,
   ask: PreviousOf,
   opts: Omit<AuditOptions, 'previous'> = {},
 ): Promise<AuditOutput> {
-  const time = startBudget(opts.budgetMs ?? DEFAULT_BUDGET_MS);
-  let ex: Extracted;
-  try {
-    ex = extract(blocksFromDocument(doc, url, time), time);
-  } catch (err) {
-    return unreadable(err, 'html', opts);
-  }
-  const previous = await previousFor(ex, time, ask);
-  return auditExtracted(ex, { ...opts, previous }, time);
-}
-
-/** What the store should keep of this audit: only a whole report (not partial, not a look-alike). */
-export function snapshotToKeep(out: AuditOutput, url: string): ReportSnapshot | null {
-  if (!out.report.isReport || out.coverage.partial) return null;
-  try {
-    return snapshotOf(out, url);
-  } catch {
-    return null;
-  }
+  return auditAcrossYears((time) => blocksFromDocument(doc, url, time), askWithin(ask), opts);
 }
 
 /** The snapshot without its time of audit: two audits of an unchanged page give the same key. */

@@ -1,7 +1,9 @@
 /**
- * Audit with the store: read and extract under the audit's time budget, look up the same body's
- * previous-year report, run every rule (the cross-year ones included), and keep this report's snapshot for
- * the years after. Never throws for bad input (a store that fails is passed over: the audit goes on alone).
+ * Audit across years, one flow for every shell: read and extract under the audit's time budget, look up the
+ * same body's previous-year report, run every rule (the cross-year ones included), and say what to keep.
+ * Where the previous year comes from is the caller's: a store (the command line, a column crawl) or the
+ * background asked over messages (the extension's engine). Never throws for bad input: a lookup that fails
+ * only means no previous year.
  */
 import { type AuditOptions, type AuditOutput, auditExtracted, DEFAULT_BUDGET_MS, unreadable } from '../audit';
 import { type Budget, startBudget } from '../budget';
@@ -11,11 +13,14 @@ import { snapshotOf } from './from-audit';
 import { agencyKey, type ReportSnapshot } from './snapshot';
 import { findPrevious, type SnapshotStore } from './store';
 
-export async function auditWithStore(
+/** The same body's previous-year report for an extracted report, or null. */
+export type PreviousLookup = (ex: Extracted, budget: Budget) => Promise<ReportSnapshot | null>;
+
+/** Extract, find the previous year, run the rules. */
+export async function auditAcrossYears(
   read: (budget: Budget) => SourceDoc,
-  url: string,
-  store: SnapshotStore | null,
-  opts: AuditOptions = {},
+  lookup: PreviousLookup | null,
+  opts: Omit<AuditOptions, 'previous'> = {},
   kind: SourceDoc['kind'] = 'html',
   /** Work between extraction and the rules (the CLI reads tables given as pictures with OCR here). */
   beforeRules?: (ex: Extracted) => Promise<void>,
@@ -37,21 +42,43 @@ export async function auditWithStore(
     time = startBudget(opts.budgetMs ?? DEFAULT_BUDGET_MS);
   }
   let previous: ReportSnapshot | null = null;
-  if (store && ex.report.isReport) {
+  if (lookup && ex.report.isReport && ex.report.reportYear !== null && !time.expired()) {
     try {
-      previous = await findPrevious(store, {
-        url,
-        year: ex.report.reportYear,
-        agencyKey: agencyKey(ex.report.agency),
-      });
+      previous = await lookup(ex, time);
     } catch {
-      // an unreadable store: audit without the previous year
+      // an unreadable store or a silent background: audit without the previous year
     }
   }
-  const out = auditExtracted(ex, { ...opts, previous }, time);
-  if (store && out.report.isReport && !out.coverage.partial) {
+  return auditExtracted(ex, { ...opts, previous }, time);
+}
+
+/** What the store should keep of an audit: only a whole report (not partial, not a look-alike). */
+export function snapshotToKeep(out: AuditOutput, url: string): ReportSnapshot | null {
+  if (!out.report.isReport || out.coverage.partial) return null;
+  try {
+    return snapshotOf(out, url);
+  } catch {
+    return null;
+  }
+}
+
+/** Audit with a store at hand: the previous year from it, this report's snapshot into it. */
+export async function auditWithStore(
+  read: (budget: Budget) => SourceDoc,
+  url: string,
+  store: SnapshotStore | null,
+  opts: AuditOptions = {},
+  kind: SourceDoc['kind'] = 'html',
+  beforeRules?: (ex: Extracted) => Promise<void>,
+): Promise<AuditOutput> {
+  const lookup: PreviousLookup | null = store
+    ? (ex) => findPrevious(store, { url, year: ex.report.reportYear, agencyKey: agencyKey(ex.report.agency) })
+    : null;
+  const out = await auditAcrossYears(read, lookup, opts, kind, beforeRules);
+  const snapshot = store ? snapshotToKeep(out, url) : null;
+  if (store && snapshot) {
     try {
-      await store.put(snapshotOf(out, url));
+      await store.put(snapshot);
     } catch {
       // nothing kept; the audit itself stands
     }
