@@ -11,7 +11,7 @@ import { z } from 'zod/mini';
 import { ReportSnapshot } from './history/snapshot';
 import { IssueEntry, IssueList, IssueStatus } from './issues/model';
 import { ENGINE_TO_BACKGROUND, ListReply, message, type Origin } from './messages-engine';
-import { AuditResult } from './model/schema';
+import { AuditResult, Finding } from './model/schema';
 import { Settings } from './settings';
 
 export {
@@ -125,6 +125,35 @@ export const BACKGROUND = {
   'store-list': message(z.object({}), z.array(StoreEntry), EXT),
   /** pages: forget every stored report (the cross-year rules then have no previous year until re-audited) */
   'store-clear': message(z.object({}), z.null(), EXT),
+  // the column view's SnapshotStore (lib/history/store.ts) over the background's store: get, put, by body, all
+  /** pages: the stored report at this URL, or null */
+  'store-get': message(z.object({ url: z.string() }), z.nullable(ReportSnapshot), EXT),
+  /** pages: keep a report audited in the page (an http(s) URL only; the time and the body's key are the background's) */
+  'store-put': message(z.object({ snapshot: ReportSnapshot }), z.null(), EXT),
+  /** pages: every stored report of a body (by its key), newest audit first */
+  'store-by-agency': message(z.object({ agencyKey: z.string() }), z.array(ReportSnapshot), EXT),
+  /** pages: every stored report in full, newest audit first */
+  'store-snapshots': message(z.object({}), z.array(ReportSnapshot), EXT),
+  /** pages: forget these stored reports */
+  'store-remove': message(z.object({ urls: z.array(z.string()) }), z.null(), EXT),
+  /**
+   * pages: add findings of a report audited in an extension page (the column view), not in a tab, to the
+   * issue list; the report's identity and its findings come with the request
+   */
+  'issues-add-report': message(
+    z.object({
+      report: z.object({
+        url: z.string(),
+        title: z.string(),
+        siteName: z.string(),
+        agency: z.nullable(z.string()),
+        reportYear: z.nullable(z.number()),
+      }),
+      findings: z.array(Finding),
+    }),
+    ListReply,
+    EXT,
+  ),
 } as const;
 export type BackgroundDirection = typeof BACKGROUND;
 

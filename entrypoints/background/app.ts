@@ -6,8 +6,9 @@
  */
 import type { Browser } from 'webextension-polyfill';
 import { IdbSnapshotStore } from '@/lib/history/idb-store';
-import { agencyKey } from '@/lib/history/snapshot';
+import { agencyKey, type ReportSnapshot } from '@/lib/history/snapshot';
 import { findPrevious, type SnapshotStore } from '@/lib/history/store';
+import type { PageInfo } from '@/lib/issues/model';
 import { type BlobStore, IssueStore, StoreFullError } from '@/lib/issues/store';
 import {
   type AuditTabReply,
@@ -57,6 +58,12 @@ function captureError(err: unknown): string {
 /** A page of the web (not a file, data: or extension page): the only URLs the store keeps. */
 function isWebUrl(url: string): boolean {
   return /^https?:\/\//i.test(url);
+}
+
+/** A snapshot without the audit kept beside it (a column run keeps it there to resume). */
+function withoutEntry(s: ReportSnapshot): ReportSnapshot {
+  const { entry: _entry, ...rest } = s;
+  return rest;
 }
 
 export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
@@ -151,31 +158,33 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
     if (!state || !r) return { ok: false, added: 0, error: t('zh', 'notAudited') };
     const wanted = findingIds ? new Set(findingIds) : null;
     const findings: Finding[] = wanted ? r.findings.filter((f) => wanted.has(f.id)) : r.findings;
+    const page = {
+      url: state.url,
+      title: r.report.title ?? '',
+      siteName: r.report.siteName ?? '',
+      agency: r.report.agency,
+      reportYear: r.report.reportYear,
+    };
+    return addToList(page, findings, shot);
+  }
+
+  /** Add findings of one report (a tab's, or one the column view audited) to the issue list. */
+  async function addToList(page: PageInfo, findings: Finding[], shot?: Shot): Promise<ListReply> {
     try {
       const s = await settings();
-      const added = await store.add(
-        {
-          url: state.url,
-          title: r.report.title ?? '',
-          siteName: r.report.siteName ?? '',
-          agency: r.report.agency,
-          reportYear: r.report.reportYear,
-        },
-        findings,
-        {
-          inspector: s.inspector,
-          lang: s.lang,
-          ...(shot
-            ? {
-                screenshot: {
-                  name: shot.name,
-                  annotated: await dataUrlToBlob(shot.annotated),
-                  plain: await dataUrlToBlob(shot.plain),
-                },
-              }
-            : {}),
-        },
-      );
+      const added = await store.add(page, findings, {
+        inspector: s.inspector,
+        lang: s.lang,
+        ...(shot
+          ? {
+              screenshot: {
+                name: shot.name,
+                annotated: await dataUrlToBlob(shot.annotated),
+                plain: await dataUrlToBlob(shot.plain),
+              },
+            }
+          : {}),
+      });
       if (added.length) broadcast('issues-changed', {});
       return { ok: true, added: added.length };
     } catch (err) {
@@ -289,6 +298,27 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
       broadcast('store-changed', {});
       return null;
     },
+    'store-get': (req) => snapshots.get(req.url),
+    'store-put': async (req) => {
+      const s = req.snapshot;
+      if (!isWebUrl(s.url)) return null;
+      // as for history-keep: the time is the background's, the body's key is derived again from its name
+      await snapshots.put({ ...s, auditedAt: now().toISOString(), agencyKey: agencyKey(s.agency) });
+      broadcast('store-changed', {});
+      return null;
+    },
+    // the previous-year look-up needs no kept audit (`entry`): leave it out of these answers
+    'store-by-agency': async (req) => (await snapshots.byAgency(req.agencyKey)).map(withoutEntry),
+    'store-snapshots': async () => (await snapshots.list()).map(withoutEntry),
+    'store-remove': async (req) => {
+      await snapshots.remove(req.urls);
+      broadcast('store-changed', {});
+      return null;
+    },
+    'issues-add-report': (req) =>
+      isWebUrl(req.report.url)
+        ? addToList(req.report, req.findings)
+        : { ok: false, added: 0, error: 'not a web page' },
   };
 
   const listener = handle(BACKGROUND, handlers, self);

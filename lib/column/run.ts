@@ -39,6 +39,9 @@ export interface ColumnRunOptions {
   resume?: boolean;
   signal?: AbortSignal;
   onProgress?: (p: { phase: 'list' | 'audit'; done: number; total: number; what: string }) => void;
+  /** Each report as it is done (audited, failed or resumed), before the next one starts (the extension
+   * keeps its result here, so that a cancelled run keeps what it did and resumes). */
+  onReport?: (r: ColumnReport) => void | Promise<void>;
 }
 
 function today(): Ymd {
@@ -79,6 +82,7 @@ export async function runColumn(
     o.onProgress?.({ phase: 'audit', done: i, total: entries.length, what: entry.title });
     if (o.resume && o.store && (await o.store.get(entry.url))?.entry) {
       reports.push({ entry, url: entry.url, out: null, error: null, resumed: true });
+      await o.onReport?.(reports[reports.length - 1] as ColumnReport);
       continue;
     }
     try {
@@ -99,6 +103,7 @@ export async function runColumn(
         resumed: false,
       });
     }
+    await o.onReport?.(reports[reports.length - 1] as ColumnReport);
   }
   o.onProgress?.({ phase: 'audit', done: entries.length, total: entries.length, what: '' });
   const now = (o.now ? parseYmd(o.now) : null) ?? today();
