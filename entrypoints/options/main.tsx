@@ -1,6 +1,7 @@
 /**
  * Options: language, the sites where detection runs (adding one asks for that host permission),
- * which categories and severities the overlay and popup show, the inspector's name.
+ * which categories and severities the overlay and popup show, the inspector's name; the store of audited
+ * reports (list, clear).
  */
 
 import { render } from 'preact';
@@ -10,6 +11,7 @@ import type { Lang } from '@/lib/model/schema';
 import { DEFAULT_SETTINGS, type Settings, sitePattern } from '@/lib/settings';
 import { CATEGORY_KEY, SEVERITY_KEY, t } from '../shared/i18n';
 import { ask } from '../shared/messaging';
+import { StoreList } from './StoreList';
 import '../shared/base.css';
 import './style.css';
 
@@ -153,6 +155,7 @@ function Options() {
         />
         <p class="help">{t(lang, 'inspectorHelp')}</p>
       </fieldset>
+      <StoreList lang={lang} />
       <p class="note" role="status">
         {note}
       </p>

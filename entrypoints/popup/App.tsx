@@ -9,6 +9,7 @@ import type { ListReply } from '@/lib/messages';
 import type { Finding, Severity } from '@/lib/model/schema';
 import { t } from '../shared/i18n';
 import { ask, askEngine } from '../shared/messaging';
+import { ColumnAction } from './ColumnAction';
 import { Evidence } from './Evidence';
 import { Coverage, Status } from './Facts';
 import { Counts, type FindingActions, FindingList } from './Findings';
@@ -103,6 +104,7 @@ export function App() {
         >
           {t(lang, 'auditThisPage')}
         </button>
+        <ColumnAction tabId={tabId} lang={lang} />
         {notice && <p class="notice">{notice}</p>}
       </main>
     );
@@ -112,6 +114,7 @@ export function App() {
     <main class={full ? 'full' : ''}>
       {header}
       <Status result={result} lang={lang} busy={busy} onAudit={() => void audit()} />
+      {!result.report.isReport && <ColumnAction tabId={tabId} lang={lang} />}
       <Counts
         findings={findings}
         shown={shownSev}
