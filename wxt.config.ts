@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
@@ -7,6 +9,13 @@ export default defineConfig({
   publicDir: 'assets/public',
   vite: () => ({ plugins: [preact()], build: process.env.NIANBAO_NO_MINIFY ? { minify: false } : {} }),
   hooks: {
+    // pdf.js's packed character maps (the column view reads PDF reports; Chinese text often uses a predefined
+    // CMap such as UniGB-UCS2-H): packaged with the extension, never fetched from a CDN
+    'build:publicAssets': (_wxt, files) => {
+      const dir = resolve('node_modules/pdfjs-dist/cmaps');
+      for (const name of readdirSync(dir))
+        files.push({ absoluteSrc: join(dir, name), relativeDest: `pdfjs/cmaps/${name}` });
+    },
     // the always-on detector is an unlisted script (a few KB, no runtime wrapper): run it on gov sites
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [

@@ -1,14 +1,16 @@
 /**
  * The column view's loading: polite fetching (lib/column/polite.ts: at most N requests in flight per host, a
  * pause between two, retries with back-off, cancel) from the extension page, bytes decoded by their charset
- * and parsed with DOMParser (an inert document: nothing in it runs or loads). A report given as a file (PDF,
- * DOCX, old Word) is not read here: it is said as such per report ("附件未审核"), never guessed at.
+ * and parsed with DOMParser (an inert document: nothing in it runs or loads). A PDF report is read with
+ * lib/read and pdf.js (./pdf.ts); another file (DOCX, old Word) is not read here: it is said as such per
+ * report ("附件未审核"), never guessed at.
  */
 import { type FetchLike, PoliteFetcher, type PoliteOptions } from '@/lib/column/polite';
 import type { Fetched } from '@/lib/column/run';
 import { blocksFromText } from '@/lib/extract/blocks';
 import { decodePage } from '@/lib/read/charset';
 import { sniff } from '@/lib/read/sniff';
+import { readPdfBytes } from './pdf';
 
 export interface Got {
   status: number;
@@ -23,11 +25,17 @@ export const POLITE: PoliteOptions = { perHost: 2, delayMs: 500, retries: 3, bac
 const TIMEOUT_MS = 20_000;
 
 /** A report that is a file the column view does not read. */
+const KIND_NAMES: Record<string, [string, string]> = {
+  docx: ['DOCX', 'DOCX'],
+  ole: ['旧版 Word/WPS 文件', 'old Word/WPS file'],
+  zip: ['压缩包', 'zip archive'],
+  unknown: ['未知格式', 'unknown format'],
+};
+
 export class AttachmentError extends Error {
   constructor(readonly kind: string) {
-    super(
-      `附件未审核（${kind.toUpperCase()}）：请在文档查看器中打开后审核 / attachment not audited (${kind})`,
-    );
+    const [zh, en] = KIND_NAMES[kind] ?? [kind, kind];
+    super(`附件未审核（${zh}）：请下载后用命令行或文档查看器审核 / attachment not audited (${en})`);
     this.name = 'AttachmentError';
   }
 }
@@ -59,6 +67,7 @@ export function makeLoader(
   pages: Map<string, Fetched> = new Map(),
   opts: PoliteOptions = POLITE,
   transport: (url: string, init: { signal: AbortSignal }) => Promise<Got> = fetchBytes,
+  readPdf: typeof readPdfBytes = readPdfBytes,
 ) {
   const fetcher = new PoliteFetcher<Got>(transport satisfies FetchLike, signal, opts);
   signal.addEventListener('abort', () => fetcher.wakeAll(), { once: true });
@@ -71,6 +80,11 @@ export function makeLoader(
     const type = res.headers.get('content-type');
     if (kind === 'html') return { url: res.url, doc: parsePage(decodePage(res.bytes, type)) };
     if (kind === 'text') return { url: res.url, src: blocksFromText(decodePage(res.bytes, type)) };
+    if (kind === 'pdf') {
+      const read = await readPdf(res.bytes, parsePage, (b) => decodePage(b, type));
+      if (!read.ok) throw new Error(`${read.message.zh} / ${read.message.en}`);
+      return { url: res.url, src: read.src };
+    }
     throw new AttachmentError(kind);
   };
   /** Keep a list page (it is read before the run and again by it). */

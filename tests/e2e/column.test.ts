@@ -1,15 +1,19 @@
 /**
  * The column view and 全部审核 in Chromium, against a small site served locally: a TRS column over two list
  * pages, three bodies and four years, with a missing year, an overdue and a late report, and a carry-over
- * that breaks between 2023 and 2024 while each year's own table balances. The popup offers the column view
+ * that breaks between 2023 and 2024 while each year's own table balances, and a body whose 2025 report is
+ * only a PDF (read in the page with pdf.js). The popup offers the column view
  * on the column page; the view shows body × year as of a date; 全部审核 is cancelled, resumed from the
  * background's store (the reports done are not fetched again), fills the table; the broken pair gets its
  * cross-year findings and no consistent year gets one; the options page lists the stored reports and clears them.
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, type Launched, launch, type Site, serve } from '../../scripts/browser';
+import { EXTENSION_DIR, type Launched, launch } from '../../scripts/browser';
 import { trsList } from '../fixtures/column-pages';
+import { reportPdf } from '../fixtures/documents';
 import { type ReportSpec, reportPage, simpleT2 } from '../fixtures/report-html';
 import { HAVE_BROWSER } from './setup';
 
@@ -57,10 +61,30 @@ function spec(key: Body, y: number): ReportSpec | null {
 }
 
 const NOW = '2026-12-01';
+const PDF_BODY = '示例县水利局';
+const PDF_PATH = '/gknb/2025/slj.pdf';
+
+/** A local site that serves pages and PDFs (bytes), and records what was asked for. */
+async function serveSite(files: Map<string, { type: string; body: string | Uint8Array }>) {
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    const f = files.get(req.url ?? '');
+    if (!f) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': f.type });
+    res.end(typeof f.body === 'string' ? f.body : Buffer.from(f.body));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { server, port: (server.address() as AddressInfo).port, requests };
+}
 const reportPath = (key: Body, y: number) => `/gknb/${y}/${key}.html`;
 
 describe.runIf(HAVE_BROWSER)('the column view and 全部审核 (Chromium)', () => {
-  let site: Site;
+  let site: { server: Server; port: number; requests: string[] };
   let l: Launched;
   let total = 0;
   const base = () => `http://www.example.gov.cn:${site.port}`;
@@ -69,13 +93,20 @@ describe.runIf(HAVE_BROWSER)('the column view and 全部审核 (Chromium)', () =
     `chrome-extension://${l.extensionId}/column.html?url=${encodeURIComponent(start())}&now=${NOW}`;
 
   beforeAll(async () => {
-    const pages: Record<string, string> = {};
-    const items: Array<{ title: string; href: string; date: string }> = [];
+    const files = new Map<string, { type: string; body: string | Uint8Array }>();
+    const html = (body: string) => ({ type: 'text/html; charset=utf-8', body });
+    const items: Array<{ title: string; href: string; date: string }> = [
+      { title: `${PDF_BODY}2025年政府信息公开工作年度报告`, href: PDF_PATH, date: '2026-01-20' },
+    ];
+    files.set(PDF_PATH, {
+      type: 'application/pdf',
+      body: reportPdf({ agency: PDF_BODY, year: 2025 }, { rules: true }),
+    });
     for (const y of [...YEARS].reverse())
       for (const key of Object.keys(BODIES) as Body[]) {
         const s = spec(key, y);
         if (!s) continue;
-        pages[reportPath(key, y)] = reportPage(s);
+        files.set(reportPath(key, y), html(reportPage(s)));
         items.push({
           title: `${BODIES[key]}${y}年政府信息公开工作年度报告`,
           href: reportPath(key, y),
@@ -84,9 +115,9 @@ describe.runIf(HAVE_BROWSER)('the column view and 全部审核 (Chromium)', () =
       }
     total = items.length;
     const half = Math.ceil(items.length / 2);
-    pages['/gknb/'] = trsList(items.slice(0, half), { pages: 2, current: 0 });
-    pages['/gknb/index_1.html'] = trsList(items.slice(half), { pages: 2, current: 1 });
-    site = await serve(pages);
+    files.set('/gknb/', html(trsList(items.slice(0, half), { pages: 2, current: 0 })));
+    files.set('/gknb/index_1.html', html(trsList(items.slice(half), { pages: 2, current: 1 })));
+    site = await serveSite(files);
     l = await launch(EXTENSION_DIR);
   }, 120_000);
 
@@ -98,6 +129,7 @@ describe.runIf(HAVE_BROWSER)('the column view and 全部审核 (Chromium)', () =
   const cell = (p: Page, key: Body, y: number) =>
     p.locator(`tr[data-agency="${BODIES[key]}"] td[data-year="${y}"]`);
   const fetchedReports = () => site.requests.filter((r) => /\/gknb\/\d{4}\//.test(r));
+  const pdfCell = (p: Page) => p.locator(`tr[data-agency="${PDF_BODY}"] td[data-year="2025"]`);
 
   it('the popup offers 审核整个栏目 on the column page and opens the column view', async () => {
     const tab = await l.context.newPage();
@@ -131,7 +163,7 @@ describe.runIf(HAVE_BROWSER)('the column view and 全部审核 (Chromium)', () =
     view = await l.context.newPage();
     await view.goto(viewUrl());
     await view.locator('main[data-phase="listed"]').waitFor();
-    expect(await view.locator('table.grid tbody tr').count()).toBe(3);
+    expect(await view.locator('table.grid tbody tr').count()).toBe(4);
     expect(await view.locator('table.grid thead th').allTextContents()).toEqual([
       '单位',
       '2022',
@@ -192,6 +224,10 @@ describe.runIf(HAVE_BROWSER)('the column view and 全部审核 (Chromium)', () =
     expect(history).toHaveLength(total);
     // each year's own table balances: no report has an error of its own besides the carry-over
     expect(await cell(view, 'jyj', 2023).locator('.verdict').getAttribute('data-verdict')).not.toBe('error');
+    // the report that is only a PDF was read in the page (pdf.js) and audited as a report
+    expect(['error', 'warning', 'unverifiable', 'clean']).toContain(
+      await pdfCell(view).locator('.verdict').getAttribute('data-verdict'),
+    );
     await cell(view, 'jyj', 2024).locator('[data-action="details"]').click();
     const details = view.locator('section.details');
     await details.waitFor();

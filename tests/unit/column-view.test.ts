@@ -28,6 +28,7 @@ import { IdbSnapshotStore } from '../../lib/history/idb-store';
 import type { ReportSnapshot } from '../../lib/history/snapshot';
 import { BACKGROUND, call, type Sender } from '../../lib/messages';
 import { decodePage } from '../../lib/read/charset';
+import { readLoaded } from '../../scripts/load';
 import { trsList } from '../fixtures/column-pages';
 import { reportPdf } from '../fixtures/documents';
 import { reportPage, simpleT2 } from '../fixtures/report-html';
@@ -323,29 +324,36 @@ describe('the column view’s loader and helpers', () => {
     headers: { get: (h: string) => (h.toLowerCase() === 'content-type' ? type : null) },
   });
 
-  it('parses pages by their charset, says attachments are not audited, fails on HTTP errors', async () => {
+  it('parses pages by their charset, reads PDFs, says other files are not audited, fails on HTTP errors', async () => {
     const html = '<html><head><title>年报</title></head><body><p>示例县</p></body></html>';
     const gbk = Uint8Array.from(
       [...'<html><body><p>'].map((c) => c.charCodeAt(0)).concat([0xca, 0xbe, 0xc0, 0xfd]),
     );
+    const ole = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
     const answers = new Map<string, Got>([
       [`${SITE}/utf8`, got(new TextEncoder().encode(html), 'text/html; charset=utf-8')],
       [`${SITE}/gbk`, got(gbk, 'text/html; charset=gbk')],
       [`${SITE}/pdf`, got(reportPdf({ agency: AGENCY, year: 2024 }), 'application/pdf')],
+      [`${SITE}/doc`, got(ole, 'application/msword')],
       [`${SITE}/gone`, got(new Uint8Array(), 'text/html', 404)],
     ]);
+    // pdf.js's Node build stands in for the page's (the same lib/read reader behind both)
+    const readPdf = (bytes: Uint8Array) => readLoaded({ bytes, url: null, contentType: null, name: null });
     const { getDoc: load, fetcher } = makeLoader(
       new AbortController().signal,
       new Map(),
       { delayMs: 0, retries: 0 },
       async (u) => answers.get(u) as Got,
+      readPdf,
     );
     const a = await load(`${SITE}/utf8`);
     expect('doc' in a && a.doc.querySelector('p')?.textContent).toBe('示例县');
     const b = await load(`${SITE}/gbk`);
     expect('doc' in b && b.doc.querySelector('p')?.textContent).toBe('示例');
-    await expect(load(`${SITE}/pdf`)).rejects.toBeInstanceOf(AttachmentError);
-    await expect(load(`${SITE}/pdf`)).rejects.toThrow(/附件未审核（PDF）/);
+    const pdf = await load(`${SITE}/pdf`);
+    expect('src' in pdf && pdf.src.blocks.length).toBeGreaterThan(10);
+    await expect(load(`${SITE}/doc`)).rejects.toBeInstanceOf(AttachmentError);
+    await expect(load(`${SITE}/doc`)).rejects.toThrow(/附件未审核（旧版 Word\/WPS 文件）/);
     await expect(load(`${SITE}/gone`)).rejects.toThrow('HTTP 404');
     expect(fetcher.maxInFlight).toBeLessThanOrEqual(2);
   });
