@@ -60,14 +60,14 @@ export function App() {
     setPhase('listing');
     setNote(null);
     const ctl = new AbortController();
-    const { getDoc, keep } = makeLoader(ctl.signal);
+    // the list pages are kept, so that 全部审核 does not fetch them again
+    const { getDoc, keep } = makeLoader(ctl.signal, pages.current);
     try {
       const got = await listColumn(
         START,
         async (url) => {
           const g = await getDoc(url);
           keep(url, g);
-          pages.current.set(url, g);
           return g;
         },
         now,
@@ -152,9 +152,13 @@ export function App() {
       <header>
         <h1>{t(lang, 'colTitle')}</h1>
         <p class="muted">
-          <a href={START} target="_blank" rel="noopener noreferrer">
-            {crawl?.columnName ?? START}
-          </a>{' '}
+          {originPattern(START) ? (
+            <a href={START} target="_blank" rel="noopener noreferrer">
+              {crawl?.columnName ?? START}
+            </a>
+          ) : (
+            START
+          )}{' '}
           · {t(lang, 'colAsOf', ymdString(now))}
           {crawl && ` · ${t(lang, 'colListed', String(crawl.pages.length), String(crawl.entries.length))}`}
           {crawl?.truncated && ` · ${t(lang, 'colTruncated')}`}

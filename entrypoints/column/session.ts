@@ -92,6 +92,7 @@ export async function auditColumn(
   };
   const onReport = async (r: ColumnReport) => {
     let result: AuditResult | null = null;
+    let error = r.error;
     if (r.out) {
       result = toResult(r.out);
       const snap = pending.get(r.url);
@@ -99,8 +100,11 @@ export async function auditColumn(
       if (snap) await store.put({ ...snap, entry: result }).catch(() => undefined);
     } else if (r.resumed) {
       result = keptResult(await store.get(r.url).catch(() => null));
+      if (!result)
+        error =
+          '已存储的审核结果无法读取：请取消“跳过已存储的报告”后重新审核 / the stored result cannot be read: audit again without resuming';
     }
-    o.onRow?.({ entry: r.entry, url: r.url, result, error: r.error, resumed: r.resumed });
+    o.onRow?.({ entry: r.entry, url: r.url, result, error, resumed: r.resumed });
   };
   return runColumn(start, getDoc, {
     ...(o.now ? { now: o.now } : {}),

@@ -232,6 +232,13 @@ describe('全部审核 in the page', () => {
     expect(fetched).toEqual([START]);
     expect(again.map((r) => r.resumed)).toEqual([true, true, true]);
     expect(again.map((r) => r.result?.findings.length)).toEqual(first.map((r) => r.result?.findings.length));
+    // a kept result that no longer reads is said as such, never shown as clean
+    const s22 = (await snapshots.get(url(2022))) as ReportSnapshot;
+    await snapshots.put({ ...s22, entry: { findings: 'not a result' } });
+    const third: Row[] = [];
+    await run({ onRow: (r) => third.push(r) });
+    expect([third[0]?.resumed, third[0]?.result, verdict(third[0] as Row)]).toEqual([true, null, 'failed']);
+    expect(third[0]?.error).toMatch(/无法读取/);
     // without resuming, every report is fetched and audited again
     fetched = [];
     await run({ resume: false });
