@@ -29,6 +29,7 @@ export function StoreList({ lang }: { lang: Lang }) {
     });
   }, []);
   const clear = async () => {
+    if (!confirm(t(lang, 'storeClearConfirm', String(entries?.length ?? 0)))) return;
     await ask('store-clear', {}).catch((err: unknown) =>
       setError(err instanceof Error ? err.message : String(err)),
     );

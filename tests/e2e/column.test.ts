@@ -248,6 +248,8 @@ describe.runIf(HAVE_BROWSER)('the column view and 全部审核 (Chromium)', () =
     await options.locator(`fieldset.store[data-count="${total}"]`).waitFor();
     expect(await rows.count()).toBe(total);
     expect(await rows.locator('td:first-child').allTextContents()).toContain('示例县教育局');
+    // clearing asks first
+    options.once('dialog', (d) => void d.accept());
     await options.locator('[data-action="store-clear"]').click();
     await options.locator('fieldset.store[data-count="0"]').waitFor();
     expect(await rows.count()).toBe(0);
