@@ -153,13 +153,19 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
     const findings: Finding[] = wanted ? r.findings.filter((f) => wanted.has(f.id)) : r.findings;
     try {
       const s = await settings();
+      const docTitle = await api.tabs.get(tabId).then(
+        (tab) => tab.title ?? '',
+        () => '',
+      );
       const added = await store.add(
         {
           url: state.url,
           title: r.report.title ?? '',
           siteName: r.report.siteName ?? '',
+          docTitle,
           agency: r.report.agency,
           reportYear: r.report.reportYear,
+          columnName: r.report.columnName,
         },
         findings,
         {
@@ -238,6 +244,11 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
       const next = await store.update(req.id, req.patch);
       if (next) broadcast('issues-changed', {});
       return next;
+    },
+    'issues-update-many': async (req) => {
+      const changed = await store.updateMany(req.ids, req.patch);
+      if (changed.length) broadcast('issues-changed', {});
+      return { updated: changed.length };
     },
     'issues-remove': async (req) => {
       await store.remove(req.ids);

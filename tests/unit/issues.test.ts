@@ -13,7 +13,7 @@ import {
   toZip,
 } from '../../lib/issues/export';
 import { locationText } from '../../lib/issues/location';
-import type { PageInfo } from '../../lib/issues/model';
+import { IssueEntry, type PageInfo } from '../../lib/issues/model';
 import {
   COUNTERS_KEY,
   IssueStore,
@@ -200,7 +200,7 @@ describe('exports', () => {
 
   it('HTML and Markdown escape what came from the page', () => {
     const hostile = '<img src=x onerror=alert(1)>';
-    const entry = {
+    const entry = IssueEntry.parse({
       id: 'a-1',
       findingId: 'f',
       ruleId: 'r',
@@ -223,7 +223,7 @@ describe('exports', () => {
       status: 'open' as const,
       recheck: null,
       note: '',
-    };
+    });
     expect(toHtml([entry])).not.toContain('<img src=x');
     const md = toMarkdown([
       {
