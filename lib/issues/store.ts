@@ -191,7 +191,11 @@ export class IssueStore {
     // lists kept before the map existed: a name their entries carry for the host counts as found on a page
     const older = entries.find((e) => siteOf(e.pageUrl) === site && e.siteName && e.siteName !== site);
     if (!names[site] && older) names[site] = { name: older.siteName, source: 'title' };
-    const siteName = this.bestName(names, site, siteNameOf(page.siteName, page.docTitle ?? '', page.title, site));
+    const siteName = this.bestName(
+      names,
+      site,
+      siteNameOf(page.siteName, page.docTitle ?? '', page.title, site),
+    );
     const renamed = names[site]?.name !== siteName.name;
     names[site] = siteName;
     // a better name for the host renames the entries already listed for it
