@@ -2,6 +2,7 @@
  * The exports the manager offers, and the browser download of a file made in the page. The XLSX, DOCX and
  * ZIP writers (exceljs, docx) are loaded only when the user exports: the page opens without them.
  */
+import { toHtml, toJson, toMarkdown } from '@/lib/issues/export';
 import type { IssueEntry } from '@/lib/issues/model';
 import { images } from './Thumb';
 
@@ -60,7 +61,7 @@ export const FORMATS: Format[] = [
     ext: 'html',
     type: 'text/html',
     write: async (e) => {
-      const [{ toHtml }, urls] = await Promise.all([import('@/lib/issues/export'), dataUrls(e)]);
+      const urls = await dataUrls(e);
       return toHtml(e, { imageSrc: (_entry, key) => urls.get(key) ?? null });
     },
   },
@@ -69,14 +70,14 @@ export const FORMATS: Format[] = [
     label: 'Markdown',
     ext: 'md',
     type: 'text/markdown',
-    write: async (e) => (await import('@/lib/issues/export')).toMarkdown(e),
+    write: async (e) => toMarkdown(e),
   },
   {
     id: 'json',
     label: 'JSON',
     ext: 'json',
     type: 'application/json',
-    write: async (e) => (await import('@/lib/issues/export')).toJson(e),
+    write: async (e) => toJson(e),
   },
 ];
 
