@@ -162,7 +162,7 @@ export function Manager() {
         onRemove={remove}
       />
       {note && (
-        <p class="note" role="status">
+        <p class="notice" role="status">
           {note}
         </p>
       )}
