@@ -182,9 +182,9 @@ describe.runIf(HAVE_BROWSER)('evidence: screenshots and the issue list', () => {
   it('the manager lists the entries, edits status, and exports a ZIP with XLSX and screenshots', async () => {
     const m = await l.context.newPage();
     await m.goto(`chrome-extension://${l.extensionId}/issues.html`);
-    await m.waitForSelector('tbody tr');
-    expect(await m.locator('tbody tr').count()).toBe(findingCount);
-    const first = m.locator('tbody tr').first();
+    await m.waitForSelector('table.issues tbody tr');
+    expect(await m.locator('table.issues tbody tr').count()).toBe(findingCount);
+    const first = m.locator('table.issues tbody tr').first();
     const status = first.locator('select[aria-label="整改状态"]');
     await status.selectOption('false-positive');
     await expect.poll(() => status.inputValue()).toBe('false-positive');
@@ -247,9 +247,9 @@ describe.runIf(HAVE_BROWSER)('evidence: screenshots and the issue list', () => {
     await popup.close();
     const m = await l.context.newPage();
     await m.goto(`chrome-extension://${l.extensionId}/issues.html`);
-    await m.waitForSelector('tbody tr');
-    expect(await m.locator('tbody').textContent()).toContain('复查：已整改');
-    expect(await m.locator('tbody').textContent()).toContain('复查：仍存在');
+    await m.waitForSelector('table.issues tbody tr');
+    expect(await m.locator('table.issues tbody').textContent()).toContain('复查：已整改');
+    expect(await m.locator('table.issues tbody').textContent()).toContain('复查：仍存在');
     await m.close();
   }, 60_000);
 
@@ -258,8 +258,8 @@ describe.runIf(HAVE_BROWSER)('evidence: screenshots and the issue list', () => {
     l = await launch(EXTENSION_DIR, { userDataDir: profile });
     const m = await l.context.newPage();
     await m.goto(`chrome-extension://${l.extensionId}/issues.html`);
-    await m.waitForSelector('tbody tr');
-    expect(await m.locator('tbody tr').count()).toBe(findingCount);
+    await m.waitForSelector('table.issues tbody tr');
+    expect(await m.locator('table.issues tbody tr').count()).toBe(findingCount);
     expect(await m.locator('button.thumb img').count()).toBeGreaterThan(0);
     expect(existsSync(profile)).toBe(true);
   }, 60_000);
