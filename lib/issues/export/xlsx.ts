@@ -42,7 +42,65 @@ const XLSX_COLUMNS = [
   },
 ];
 
+/** Column widths for the sheet (characters), narrower than the other exports' where wrapping reads well. */
+const PRINT_WIDTH: Record<string, number> = {
+  id: 12,
+  region: 8,
+  siteName: 10,
+  agency: 12,
+  columnName: 8,
+  reportYear: 6,
+  pageTitle: 14,
+  pageUrl: 12,
+  location: 14,
+  type: 12,
+  severity: 6,
+  description: 26,
+  evidence: 16,
+  basis: 16,
+  fix: 16,
+  screenshot: 10,
+  foundAt: 10,
+  inspector: 6,
+  status: 7,
+  deadline: 9,
+  review: 7,
+  recheck: 10,
+  note: 12,
+  plain: 5,
+};
+
 const list = (values: string[]) => [`"${values.join(',')}"`];
+
+/** Width of a text in column units: a CJK or full-width character takes two, others one. */
+function textUnits(s: string): number {
+  let n = 0;
+  for (const ch of s)
+    n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+      ch,
+    )
+      ? 2
+      : 1.1;
+  return n;
+}
+
+const LINE_PT = 12.5;
+
+/**
+ * The height a row needs to show its wrapped text (neither Excel nor LibreOffice fits row heights to wrapped
+ * text when they open a file): the most lines any cell needs, at one line per LINE_PT points.
+ */
+export function rowHeight(values: string[], widths: number[]): number {
+  let lines = 1;
+  values.forEach((v, i) => {
+    const width = Math.max(1, (widths[i] ?? 10) - 1);
+    const needed = v
+      .split(/\r\n?|\n/)
+      .reduce((n, part) => n + Math.max(1, Math.ceil(textUnits(part) / width)), 0);
+    lines = Math.max(lines, needed);
+  });
+  return Math.min(409, Math.ceil(lines * LINE_PT + 4));
+}
 
 function webLink(url: string): string | null {
   return /^https?:\/\//i.test(url) ? url : null;
@@ -63,13 +121,16 @@ function addIssueSheet(wb: ExcelJSModule.Workbook, entries: IssueEntry[]): void 
     },
     headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
   });
-  ws.columns = XLSX_COLUMNS.map((c) => ({
-    header: c.header,
-    key: c.key,
-    width: Math.max(c.width, [...c.header].length * 2 + 1),
-  }));
+  // narrow columns, text wrapped: the sheet prints at a readable scale when fitted to a landscape page; a
+  // header may take two lines
+  const widths = XLSX_COLUMNS.map((c) => Math.max(PRINT_WIDTH[c.key] ?? c.width, [...c.header].length + 2));
+  ws.columns = XLSX_COLUMNS.map((c, i) => ({ header: c.header, key: c.key, width: widths[i] ?? c.width }));
   const header = ws.getRow(1);
-  header.font = { bold: true };
+  header.font = { bold: true, size: 10 };
+  header.height = rowHeight(
+    XLSX_COLUMNS.map((c) => c.header),
+    widths,
+  );
   header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   header.eachCell((cell) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
@@ -79,29 +140,32 @@ function addIssueSheet(wb: ExcelJSModule.Workbook, entries: IssueEntry[]): void 
   const reviewCol = XLSX_COLUMNS.findIndex((c) => c.key === 'review') + 1;
   const sevCol = XLSX_COLUMNS.findIndex((c) => c.key === 'severity') + 1;
   for (const e of entries) {
-    const row = ws.addRow(Object.fromEntries(XLSX_COLUMNS.map((c) => [c.key, c.value(e)])));
+    const values = XLSX_COLUMNS.map((c) => c.value(e));
+    const row = ws.addRow(Object.fromEntries(XLSX_COLUMNS.map((c, i) => [c.key, values[i]])));
+    row.font = { size: 10 };
     row.alignment = { vertical: 'top', wrapText: true };
+    row.height = rowHeight(values, widths);
     const page = webLink(e.pageUrl);
     if (page) {
       const cell = row.getCell('pageUrl');
       cell.value = { text: e.pageUrl, hyperlink: page };
-      cell.font = { color: { argb: 'FF1A73E8' }, underline: true };
+      cell.font = { size: 10, color: { argb: 'FF1A73E8' }, underline: true };
     }
     const key = closeUpKey(e);
     if (key) {
       const cell = row.getCell('screenshot');
       cell.value = { text: imageFileName(e, key), hyperlink: `images/${imageFileName(e, key)}` };
-      cell.font = { color: { argb: 'FF1A73E8' }, underline: true };
+      cell.font = { size: 10, color: { argb: 'FF1A73E8' }, underline: true };
     }
     const plain = e.imageKeys.find((k) => k.endsWith('-plain'));
     if (plain) {
       const cell = row.getCell('plain');
       cell.value = { text: '原图', hyperlink: `images/${imageFileName(e, plain)}` };
-      cell.font = { color: { argb: 'FF1A73E8' }, underline: true };
+      cell.font = { size: 10, color: { argb: 'FF1A73E8' }, underline: true };
     }
     const sev = row.getCell(sevCol);
     sev.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[e.severity] } };
-    sev.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    sev.font = { size: 10, bold: true, color: { argb: 'FFFFFFFF' } };
     sev.alignment = { vertical: 'top', horizontal: 'center' };
     row.getCell(statusCol).dataValidation = {
       type: 'list',
