@@ -120,6 +120,8 @@ describe('XLSX (exceljs), re-read', () => {
     // severity colour
     const sev = row2.getCell(col('严重程度'));
     expect((sev.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toMatch(/^FF(D93025|E37400|1A73E8)$/);
+    // rows are as tall as their wrapped text (no application fits them on open)
+    expect(row2.height).toBeGreaterThan(30);
     // print setup
     expect(ws.pageSetup).toMatchObject({
       orientation: 'landscape',

@@ -175,7 +175,9 @@ async function issueTable(
             cell(
               [
                 para(e.description, { size: 18 }),
-                ...(e.evidence ? [para(`证据：${e.evidence}`, { size: 16, color: '5F6368' })] : []),
+                ...(e.evidence && !e.description.includes(e.evidence)
+                  ? [para(`证据：${e.evidence}`, { size: 16, color: '5F6368' })]
+                  : []),
                 ...(e.basis ? [para(`依据：${e.basis}`, { size: 16, color: '5F6368' })] : []),
               ],
               { width: 24 },
