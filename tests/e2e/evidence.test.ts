@@ -260,7 +260,8 @@ describe.runIf(HAVE_BROWSER)('evidence: screenshots and the issue list', () => {
     await m.goto(`chrome-extension://${l.extensionId}/issues.html`);
     await m.waitForSelector('table.issues tbody tr');
     expect(await m.locator('table.issues tbody tr').count()).toBe(findingCount);
-    expect(await m.locator('button.thumb img').count()).toBeGreaterThan(0);
+    // thumbnails appear once their image is read back from IndexedDB
+    await expect.poll(() => m.locator('button.thumb img').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(existsSync(profile)).toBe(true);
   }, 60_000);
 });
