@@ -8,6 +8,7 @@ import type { Browser } from 'webextension-polyfill';
 import { IdbSnapshotStore } from '@/lib/history/idb-store';
 import { agencyKey } from '@/lib/history/snapshot';
 import { findPrevious, type SnapshotStore } from '@/lib/history/store';
+import type { PageInfo } from '@/lib/issues/model';
 import { type BlobStore, IssueStore, StoreFullError } from '@/lib/issues/store';
 import {
   type AuditTabReply,
@@ -151,37 +152,39 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
     if (!state || !r) return { ok: false, added: 0, error: t('zh', 'notAudited') };
     const wanted = findingIds ? new Set(findingIds) : null;
     const findings: Finding[] = wanted ? r.findings.filter((f) => wanted.has(f.id)) : r.findings;
-    try {
-      const s = await settings();
-      const docTitle = await api.tabs.get(tabId).then(
+    const page = {
+      url: state.url,
+      title: r.report.title ?? '',
+      siteName: r.report.siteName ?? '',
+      // the tab's title often ends with the site's own name ("…_山亭区人民政府"): 网站名称 without SiteName
+      docTitle: await api.tabs.get(tabId).then(
         (tab) => tab.title ?? '',
         () => '',
-      );
-      const added = await store.add(
-        {
-          url: state.url,
-          title: r.report.title ?? '',
-          siteName: r.report.siteName ?? '',
-          docTitle,
-          agency: r.report.agency,
-          reportYear: r.report.reportYear,
-          columnName: r.report.columnName,
-        },
-        findings,
-        {
-          inspector: s.inspector,
-          lang: s.lang,
-          ...(shot
-            ? {
-                screenshot: {
-                  name: shot.name,
-                  annotated: await dataUrlToBlob(shot.annotated),
-                  plain: await dataUrlToBlob(shot.plain),
-                },
-              }
-            : {}),
-        },
-      );
+      ),
+      agency: r.report.agency,
+      reportYear: r.report.reportYear,
+      columnName: r.report.columnName,
+    };
+    return addToList(page, findings, shot);
+  }
+
+  /** Add findings of one report (a tab's, or one the column view audited) to the issue list. */
+  async function addToList(page: PageInfo, findings: Finding[], shot?: Shot): Promise<ListReply> {
+    try {
+      const s = await settings();
+      const added = await store.add(page, findings, {
+        inspector: s.inspector,
+        lang: s.lang,
+        ...(shot
+          ? {
+              screenshot: {
+                name: shot.name,
+                annotated: await dataUrlToBlob(shot.annotated),
+                plain: await dataUrlToBlob(shot.plain),
+              },
+            }
+          : {}),
+      });
       if (added.length) broadcast('issues-changed', {});
       return { ok: true, added: added.length };
     } catch (err) {
