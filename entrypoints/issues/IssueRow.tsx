@@ -145,7 +145,7 @@ export function IssueRow({
         <textarea
           rows={2}
           value={e.note}
-          aria-label={t(lang, 'colNote')}
+          aria-label={t(lang, 'mgrColNote')}
           onChange={(ev) => actions.patch(e.id, { note: (ev.target as HTMLTextAreaElement).value })}
         />
       </td>

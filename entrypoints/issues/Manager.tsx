@@ -189,16 +189,16 @@ export function Manager() {
                   }
                 />
               </th>
-              {head('id', 'colId', 'id')}
-              {head('body', 'colBody', 'body')}
-              {head(null, 'colLocation', 'loc')}
-              {head('type', 'colType', 'type')}
-              {head('severity', 'colSeverity', 'sevcell')}
-              {head(null, 'colDescription', 'desc')}
-              {head(null, 'colShot', 'thumbcell')}
-              {head('status', 'colStatus', 'status')}
-              {head('foundAt', 'colFound', 'found')}
-              {head(null, 'colNote', 'note')}
+              {head('id', 'mgrColId', 'id')}
+              {head('body', 'mgrColBody', 'body')}
+              {head(null, 'mgrColLocation', 'loc')}
+              {head('type', 'mgrColType', 'type')}
+              {head('severity', 'mgrColSeverity', 'sevcell')}
+              {head(null, 'mgrColDescription', 'desc')}
+              {head(null, 'mgrColShot', 'thumbcell')}
+              {head('status', 'mgrColStatus', 'status')}
+              {head('foundAt', 'mgrColFound', 'found')}
+              {head(null, 'mgrColNote', 'note')}
             </tr>
           </thead>
           <tbody>

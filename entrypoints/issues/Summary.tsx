@@ -24,13 +24,13 @@ export function Summary({
       <table>
         <thead>
           <tr>
-            <th>{t(lang, 'colBody')}</th>
-            <th>{t(lang, 'colSite')}</th>
-            <th>{t(lang, 'colReports')}</th>
+            <th>{t(lang, 'mgrColBody')}</th>
+            <th>{t(lang, 'mgrColSite')}</th>
+            <th>{t(lang, 'mgrColReports')}</th>
             <th>{severityLabel(lang, 'error')}</th>
             <th>{severityLabel(lang, 'warning')}</th>
             <th>{severityLabel(lang, 'info')}</th>
-            <th>{t(lang, 'colTotal')}</th>
+            <th>{t(lang, 'mgrColTotal')}</th>
           </tr>
         </thead>
         <tbody>

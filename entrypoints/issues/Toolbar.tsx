@@ -83,7 +83,7 @@ export function Toolbar({
             const s = Severity.safeParse(value(e));
             setFilters({ ...filters, severity: s.success ? s.data : '' });
           }}
-          aria-label={t(lang, 'colSeverity')}
+          aria-label={t(lang, 'mgrColSeverity')}
         >
           <option value="">{t(lang, 'mgrAllSeverity')}</option>
           {SEVERITIES.map((s) => (
@@ -95,7 +95,7 @@ export function Toolbar({
         <select
           value={filters.site}
           onChange={(e) => setFilters({ ...filters, site: value(e) })}
-          aria-label={t(lang, 'colSite')}
+          aria-label={t(lang, 'mgrColSite')}
         >
           <option value="">{t(lang, 'mgrAllSites')}</option>
           {sites.map((s) => (
@@ -107,7 +107,7 @@ export function Toolbar({
         <select
           value={filters.body}
           onChange={(e) => setFilters({ ...filters, body: value(e) })}
-          aria-label={t(lang, 'colBody')}
+          aria-label={t(lang, 'mgrColBody')}
         >
           <option value="">{t(lang, 'mgrAllBodies')}</option>
           {bodies.map((s) => (
