@@ -9,7 +9,7 @@
  */
 import { z } from 'zod/mini';
 import { ReportSnapshot } from './history/snapshot';
-import { IssueEntry, IssueList, IssueStatus } from './issues/model';
+import { IsoDate, IssueEntry, IssueList, IssueStatus, ReviewStatus } from './issues/model';
 import { ENGINE_TO_BACKGROUND, ListReply, message, type Origin } from './messages-engine';
 import { AuditResult, Finding } from './model/schema';
 import { Settings } from './settings';
@@ -112,9 +112,23 @@ export const BACKGROUND = {
   'issues-update': message(
     z.object({
       id: z.string(),
-      patch: z.object({ status: z.optional(IssueStatus), note: z.optional(z.string()) }),
+      patch: z.object({
+        status: z.optional(IssueStatus),
+        note: z.optional(z.string()),
+        review: z.optional(ReviewStatus),
+        deadline: z.optional(z.nullable(IsoDate)),
+      }),
     }),
     z.nullable(IssueEntry),
+    EXT,
+  ),
+  /** pages: set 整改状态 and/or 复核状态 of several entries at once (the manager's bulk change) */
+  'issues-update-many': message(
+    z.object({
+      ids: z.array(z.string()),
+      patch: z.object({ status: z.optional(IssueStatus), review: z.optional(ReviewStatus) }),
+    }),
+    z.object({ updated: z.number() }),
     EXT,
   ),
   'issues-remove': message(z.object({ ids: z.array(z.string()) }), z.null(), EXT),

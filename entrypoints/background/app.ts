@@ -162,8 +162,14 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
       url: state.url,
       title: r.report.title ?? '',
       siteName: r.report.siteName ?? '',
+      // the tab's title often ends with the site's own name ("…_山亭区人民政府"): 网站名称 without SiteName
+      docTitle: await api.tabs.get(tabId).then(
+        (tab) => tab.title ?? '',
+        () => '',
+      ),
       agency: r.report.agency,
       reportYear: r.report.reportYear,
+      columnName: r.report.columnName,
     };
     return addToList(page, findings, shot);
   }
@@ -247,6 +253,11 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
       const next = await store.update(req.id, req.patch);
       if (next) broadcast('issues-changed', {});
       return next;
+    },
+    'issues-update-many': async (req) => {
+      const changed = await store.updateMany(req.ids, req.patch);
+      if (changed.length) broadcast('issues-changed', {});
+      return { updated: changed.length };
     },
     'issues-remove': async (req) => {
       await store.remove(req.ids);

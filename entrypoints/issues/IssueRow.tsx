@@ -1,89 +1,152 @@
-/** One row of the manager's table: the entry's columns, its status and note edited through the background. */
-import { COLUMNS, formatTime } from '@/lib/issues/export';
-import { type IssueEntry, IssueStatus, STATUS_ZH } from '@/lib/issues/model';
-import type { Severity } from '@/lib/model/schema';
+/** One row of the manager's table: the entry's columns, its statuses, deadline and note edited through the background. */
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { formatTime } from '@/lib/issues/export';
+import { type IssueEntry, IssueStatus, ReviewStatus } from '@/lib/issues/model';
+import type { Lang } from '@/lib/model/schema';
+import { t } from '../shared/i18n';
+import { REVIEWS, reviewLabel, STATUSES, severityLabel, statusLabel } from './labels';
 import { Thumb } from './Thumb';
-
-export const SEV_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
-export const STATUSES: IssueStatus[] = ['open', 'fixed', 'false-positive'];
 
 export interface RowActions {
   select: (id: string, on: boolean) => void;
-  setStatus: (id: string, status: IssueStatus) => void;
-  setNote: (id: string, note: string) => void;
+  patch: (
+    id: string,
+    patch: { status?: IssueStatus; review?: ReviewStatus; note?: string; deadline?: string | null },
+  ) => void;
+  view: (id: string) => void;
+}
+
+/** Long text cut to three lines, with 更多 / 收起. */
+function Clamp({ text, lang, children }: { text: string; lang: Lang; children?: ComponentChildren }) {
+  const [open, setOpen] = useState(false);
+  const long = text.length > 90 || children !== undefined;
+  return (
+    <div>
+      <div class={open ? 'clamp open' : 'clamp'}>{text}</div>
+      {open && children}
+      {long && (
+        <button type="button" class="more" onClick={() => setOpen(!open)} aria-expanded={open}>
+          {open ? t(lang, 'mgrLess') : t(lang, 'mgrMore')}
+        </button>
+      )}
+    </div>
+  );
 }
 
 export function IssueRow({
   e,
+  lang,
   selected,
   actions,
 }: {
   e: IssueEntry;
+  lang: Lang;
   selected: boolean;
   actions: RowActions;
 }) {
+  const recheck = e.recheck
+    ? `${t(lang, e.recheck.result === 'fixed' ? 'mgrRecheckFixed' : 'mgrRecheckPresent')} ${formatTime(e.recheck.at)}`
+    : '';
   return (
     <tr data-issue-id={e.id} class={e.severity}>
       <td>
         <input
           type="checkbox"
-          aria-label={e.id}
+          aria-label={t(lang, 'mgrSelectRow', e.id)}
           checked={selected}
           onChange={(ev) => actions.select(e.id, (ev.target as HTMLInputElement).checked)}
         />
       </td>
-      <td class="mono">{e.id}</td>
-      <td>
-        {e.siteName}
-        <br />
-        <a href={e.pageUrl} target="_blank" rel="noreferrer">
+      <td class="mono id">{e.id}</td>
+      <td class="body">
+        <div class="strong">{e.agency ?? e.siteName}</div>
+        <div class="muted small">
+          {[e.region, e.reportYear ? t(lang, 'mgrYear', String(e.reportYear)) : '', e.columnName ?? '']
+            .filter(Boolean)
+            .join(' · ')}
+        </div>
+        <a href={e.pageUrl} target="_blank" rel="noreferrer" class="small clamp2" title={e.pageUrl}>
           {e.pageTitle || e.pageUrl}
         </a>
+        <div class="muted small">{e.siteName}</div>
       </td>
-      <td>{e.location}</td>
-      <td>{e.type}</td>
-      <td>
-        <span class={`sev ${e.severity}`}>{SEV_ZH[e.severity]}</span>
+      <td class="loc">
+        <Clamp text={e.location} lang={lang} />
+      </td>
+      <td class="type">{e.type}</td>
+      <td class="sevcell">
+        <span class={`sev ${e.severity}`}>{severityLabel(lang, e.severity)}</span>
       </td>
       <td class="desc">
-        {e.description}
-        <details>
-          <summary>依据 / 建议</summary>
-          <p>{e.basis}</p>
-          <p>{e.fix}</p>
-        </details>
+        <Clamp text={e.description} lang={lang}>
+          {e.evidence && (
+            <p class="small">
+              <b>{t(lang, 'mgrEvidence')}</b>：{e.evidence}
+            </p>
+          )}
+          <p class="small">
+            <b>{t(lang, 'basis')}</b>：{e.basis}
+          </p>
+          <p class="small">
+            <b>{t(lang, 'fix')}</b>：{e.fix}
+          </p>
+        </Clamp>
       </td>
-      <td class="thumb">
-        <Thumb entry={e} />
+      <td class="thumbcell">
+        <Thumb entry={e} label={t(lang, 'mgrViewImage', e.id)} onOpen={() => actions.view(e.id)} />
       </td>
-      <td>
-        {formatTime(e.foundAt)}
-        <br />
-        {e.inspector}
-      </td>
-      <td>
+      <td class="status">
         <select
           value={e.status}
-          aria-label="整改状态"
+          aria-label={t(lang, 'mgrFixStatus')}
           onChange={(ev) => {
             const s = IssueStatus.safeParse((ev.target as HTMLSelectElement).value);
-            if (s.success) actions.setStatus(e.id, s.data);
+            if (s.success) actions.patch(e.id, { status: s.data });
           }}
         >
           {STATUSES.map((s) => (
             <option key={s} value={s}>
-              {STATUS_ZH[s]}
+              {statusLabel(lang, s)}
             </option>
           ))}
         </select>
+        <select
+          value={e.review}
+          aria-label={t(lang, 'mgrReviewStatus')}
+          onChange={(ev) => {
+            const s = ReviewStatus.safeParse((ev.target as HTMLSelectElement).value);
+            if (s.success) actions.patch(e.id, { review: s.data });
+          }}
+        >
+          {REVIEWS.map((s) => (
+            <option key={s} value={s}>
+              {reviewLabel(lang, s)}
+            </option>
+          ))}
+        </select>
+        <input
+          type="date"
+          value={e.deadline ?? ''}
+          aria-label={t(lang, 'mgrDeadline')}
+          title={t(lang, 'mgrDeadline')}
+          onChange={(ev) => {
+            const v = (ev.target as HTMLInputElement).value;
+            actions.patch(e.id, { deadline: /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null });
+          }}
+        />
       </td>
-      <td>{COLUMNS.find((c) => c.header === '复查结果')?.value(e) || '—'}</td>
-      <td>
+      <td class="found small">
+        {formatTime(e.foundAt)}
+        {e.inspector && <div>{e.inspector}</div>}
+        {recheck && <div class="muted">{recheck}</div>}
+      </td>
+      <td class="note">
         <textarea
           rows={2}
           value={e.note}
-          aria-label="备注"
-          onChange={(ev) => actions.setNote(e.id, (ev.target as HTMLTextAreaElement).value)}
+          aria-label={t(lang, 'mgrColNote')}
+          onChange={(ev) => actions.patch(e.id, { note: (ev.target as HTMLTextAreaElement).value })}
         />
       </td>
     </tr>

@@ -1,29 +1,45 @@
 /**
- * The issue list manager (问题清单): list, filter, sort, edit status and notes, delete, export. The list is
- * the background's: this page asks it for the entries, sends it every change and reloads on its broadcast.
+ * The issue list manager (问题清单): list, filter, sort, edit statuses, deadlines and notes one by one or in
+ * bulk, view the close-ups, delete, export. The list is the background's: this page asks it for the
+ * entries, sends it every change and reloads on its broadcast. Labels follow the language setting.
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { formatTime, toZip } from '@/lib/issues/export';
-import type { IssueEntry } from '@/lib/issues/model';
+import { formatTime } from '@/lib/issues/export';
+import type { IssueEntry, IssueStatus, ReviewStatus } from '@/lib/issues/model';
+import type { Lang } from '@/lib/model/schema';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { type MessageKey, t } from '../shared/i18n';
 import { ask, listenToBackground } from '../shared/messaging';
-import { download } from './download';
+import { download, type Format } from './download';
+import {
+  applyFilters,
+  bodyName,
+  type Filters,
+  isFiltered,
+  NO_FILTERS,
+  type Sort,
+  type SortKey,
+} from './filters';
 import { IssueRow, type RowActions } from './IssueRow';
-import { images } from './Thumb';
-import { type Filters, Toolbar } from './Toolbar';
-
-type SortKey = 'id' | 'siteName' | 'severity' | 'foundAt' | 'status' | 'type';
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+import { Summary } from './Summary';
+import { Toolbar } from './Toolbar';
+import { Viewer } from './Viewer';
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+const uniqSorted = (xs: string[]) =>
+  [...new Set(xs)].filter(Boolean).sort((a, b) => a.localeCompare(b, 'zh'));
+
 export function Manager() {
   const [entries, setEntries] = useState<IssueEntry[] | null>(null);
-  const [filters, setFilters] = useState<Filters>({ status: '', severity: '', site: '', q: '' });
-  const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'foundAt', asc: false });
+  const [lang, setLang] = useState<Lang>(DEFAULT_SETTINGS.lang);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [sort, setSort] = useState<Sort>({ key: 'foundAt', asc: false });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [note, setNote] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<string | null>(null);
 
   const reload = useCallback(
     () =>
@@ -31,43 +47,42 @@ export function Manager() {
         .then(setEntries)
         .catch((err: unknown) => {
           setEntries((cur) => cur ?? []);
-          setNote(`无法读取问题清单（${errorText(err)}）。`);
+          setNote(errorText(err));
         }),
     [],
   );
   useEffect(() => {
     reload();
+    void ask('get-settings', {})
+      .then((s) => setLang(s.lang))
+      .catch(() => undefined);
     return listenToBackground({
       'issues-changed': () => {
         reload();
         return null;
       },
+      'settings-changed': (req) => {
+        setLang(req.settings.lang);
+        return null;
+      },
     });
   }, [reload]);
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = t(lang, 'mgrTitle');
+  }, [lang]);
 
-  const sites = useMemo(() => [...new Set((entries ?? []).map((e) => e.siteName))].sort(), [entries]);
-  const shown = useMemo(() => {
-    const { status, severity, site, q } = filters;
-    const list = (entries ?? []).filter(
-      (e) =>
-        (!status || e.status === status) &&
-        (!severity || e.severity === severity) &&
-        (!site || e.siteName === site) &&
-        (!q || `${e.id} ${e.pageTitle} ${e.description} ${e.note} ${e.location}`.includes(q)),
-    );
-    const val = (e: IssueEntry): string | number =>
-      sort.key === 'severity' ? SEVERITY_ORDER[e.severity] : e[sort.key];
-    return list.sort((a, b) => {
-      const x = val(a);
-      const y = val(b);
-      return (x < y ? -1 : x > y ? 1 : 0) * (sort.asc ? 1 : -1);
-    });
-  }, [entries, filters, sort]);
+  const all = entries ?? [];
+  const sites = useMemo(() => uniqSorted(all.map((e) => e.siteName)), [all]);
+  const bodies = useMemo(() => uniqSorted(all.map(bodyName)), [all]);
+  const shown = useMemo(() => applyFilters(all, filters, sort), [all, filters, sort]);
+  const withImages = useMemo(() => shown.filter((e) => e.imageKeys.length > 0), [shown]);
 
-  if (!entries) return <main class="muted">正在读取…</main>;
+  if (!entries) return <main class="muted">{t(lang, 'mgrLoading')}</main>;
 
+  const filtered = isFiltered(filters);
   const change = (p: Promise<unknown>) =>
-    void p.then(reload, (err: unknown) => setNote(`保存失败（${errorText(err)}）。`));
+    void p.then(reload, (err: unknown) => setNote(t(lang, 'mgrSaveFailed', errorText(err))));
   const actions: RowActions = {
     select: (id, on) => {
       const next = new Set(selected);
@@ -75,92 +90,132 @@ export function Manager() {
       else next.delete(id);
       setSelected(next);
     },
-    setStatus: (id, status) => change(ask('issues-update', { id, patch: { status } })),
-    setNote: (id, text) => change(ask('issues-update', { id, patch: { note: text } })),
+    patch: (id, patch) => change(ask('issues-update', { id, patch })),
+    view: (id) => setViewing(id),
   };
-  const head = (key: SortKey, label: string) => (
-    <th>
-      <button
-        type="button"
-        class="sort"
-        onClick={() => setSort({ key, asc: sort.key === key ? !sort.asc : true })}
-      >
-        {label}
-        {sort.key === key ? (sort.asc ? ' ▲' : ' ▼') : ''}
-      </button>
+  const bulk = (patch: { status?: IssueStatus; review?: ReviewStatus }) => {
+    const ids = shown.filter((e) => selected.has(e.id)).map((e) => e.id);
+    if (ids.length === 0) return;
+    void ask('issues-update-many', { ids, patch }).then(
+      (r) => {
+        setNote(t(lang, 'mgrUpdated', String(r.updated)));
+        reload();
+      },
+      (err: unknown) => setNote(t(lang, 'mgrSaveFailed', errorText(err))),
+    );
+  };
+  const head = (key: SortKey | null, label: MessageKey, cls = '') => (
+    <th class={cls}>
+      {key ? (
+        <button
+          type="button"
+          class="sort"
+          onClick={() => setSort({ key, asc: sort.key === key ? !sort.asc : true })}
+        >
+          {t(lang, label)}
+          {sort.key === key ? (sort.asc ? ' ▲' : ' ▼') : ''}
+        </button>
+      ) : (
+        t(lang, label)
+      )}
     </th>
   );
   const stamp = formatTime(new Date().toISOString()).replace(/[-: ]/g, '');
-  const exportZip = async () => {
-    setNote('正在打包…');
-    download(`问题清单_${stamp}.zip`, await toZip(shown, (k) => images.get(k)), 'application/zip');
-    setNote(`已导出 ${shown.length} 条（ZIP：XLSX、截图、Markdown、HTML、JSON）。`);
+  const exportAs = async (f: Format) => {
+    const list = shown;
+    setNote(t(lang, 'mgrExporting'));
+    try {
+      download(`问题清单_${stamp}.${f.ext}`, await f.write(list), f.type);
+      setNote(t(lang, 'mgrExported', String(list.length), f.label));
+    } catch (err) {
+      setNote(t(lang, 'mgrExportFailed', errorText(err)));
+    }
   };
   const remove = () => {
-    if (selected.size === 0 || !window.confirm(`删除选中的 ${selected.size} 条？`)) return;
-    const ids = [...selected];
+    const ids = shown.filter((e) => selected.has(e.id)).map((e) => e.id);
+    if (ids.length === 0 || !window.confirm(t(lang, 'mgrConfirmDelete', String(ids.length)))) return;
     setSelected(new Set());
     change(ask('issues-remove', { ids }));
   };
+  const viewIndex = viewing ? withImages.findIndex((e) => e.id === viewing) : -1;
+  const selectedShown = shown.filter((e) => selected.has(e.id)).length;
 
   return (
     <main>
-      <header>
-        <h1>问题清单</h1>
-        <span class="muted">
-          共 {entries.length} 条，显示 {shown.length} 条
-        </span>
+      <header class="top">
+        <h1>{t(lang, 'mgrTitle')}</h1>
+        <span class="muted">{t(lang, 'mgrCounts', String(entries.length), String(shown.length))}</span>
       </header>
+      <Summary entries={shown} lang={lang} onBody={(body) => setFilters({ ...filters, body })} />
       <Toolbar
+        lang={lang}
         filters={filters}
         setFilters={setFilters}
         sites={sites}
+        bodies={bodies}
         shownCount={shown.length}
-        selectedCount={selected.size}
-        onZip={() => void exportZip()}
-        onExport={(f) => void f.write(shown).then((d) => download(`问题清单_${stamp}.${f.ext}`, d, f.type))}
+        totalCount={entries.length}
+        filtered={filtered}
+        selectedCount={selectedShown}
+        onExport={(f) => void exportAs(f)}
+        onBulk={bulk}
         onRemove={remove}
       />
       {note && (
-        <p class="note" role="status">
+        <p class="notice" role="status">
           {note}
         </p>
       )}
       {entries.length === 0 ? (
-        <p class="muted">清单为空：在年报页面的弹出窗口中选择“全部加入问题清单”或单条“＋”。</p>
+        <p class="empty muted">{t(lang, 'mgrEmptyList')}</p>
+      ) : shown.length === 0 ? (
+        <div class="empty" data-empty="filtered">
+          <p>{t(lang, 'mgrNoMatch')}</p>
+          <button type="button" onClick={() => setFilters(NO_FILTERS)}>
+            {t(lang, 'mgrClearFilters')}
+          </button>
+        </div>
       ) : (
-        <table>
+        <table class="issues">
           <thead>
             <tr>
-              <th>
+              <th class="check">
                 <input
                   type="checkbox"
-                  aria-label="全选"
+                  aria-label={t(lang, 'mgrSelectAll')}
                   checked={shown.length > 0 && shown.every((e) => selected.has(e.id))}
                   onChange={(e) =>
                     setSelected(new Set((e.target as HTMLInputElement).checked ? shown.map((x) => x.id) : []))
                   }
                 />
               </th>
-              {head('id', '问题编号')}
-              {head('siteName', '网站 / 页面')}
-              <th>位置</th>
-              {head('type', '问题类型')}
-              {head('severity', '严重程度')}
-              <th>问题描述 / 依据 / 整改建议</th>
-              <th>截图</th>
-              {head('foundAt', '发现时间 / 检查人')}
-              {head('status', '整改状态')}
-              <th>复查结果</th>
-              <th>备注</th>
+              {head('id', 'mgrColId', 'id')}
+              {head('body', 'mgrColBody', 'body')}
+              {head(null, 'mgrColLocation', 'loc')}
+              {head('type', 'mgrColType', 'type')}
+              {head('severity', 'mgrColSeverity', 'sevcell')}
+              {head(null, 'mgrColDescription', 'desc')}
+              {head(null, 'mgrColShot', 'thumbcell')}
+              {head('status', 'mgrColStatus', 'status')}
+              {head('foundAt', 'mgrColFound', 'found')}
+              {head(null, 'mgrColNote', 'note')}
             </tr>
           </thead>
           <tbody>
             {shown.map((e) => (
-              <IssueRow key={e.id} e={e} selected={selected.has(e.id)} actions={actions} />
+              <IssueRow key={e.id} e={e} lang={lang} selected={selected.has(e.id)} actions={actions} />
             ))}
           </tbody>
         </table>
+      )}
+      {viewIndex >= 0 && (
+        <Viewer
+          list={withImages}
+          index={viewIndex}
+          lang={lang}
+          onStep={(i) => setViewing(withImages[i]?.id ?? null)}
+          onClose={() => setViewing(null)}
+        />
       )}
     </main>
   );

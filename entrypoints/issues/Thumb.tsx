@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
-import { imageFileName } from '@/lib/issues/export';
+import { closeUpKey } from '@/lib/issues/export';
 import type { IssueEntry } from '@/lib/issues/model';
 import { evidenceImages } from '../shared/issue-store';
 
 export const images = evidenceImages();
 
-/** The entry's annotated screenshot, as a thumbnail that downloads the image. */
-export function Thumb({ entry }: { entry: IssueEntry }) {
+/** An object URL for a stored image, revoked when the key changes or the component goes. */
+export function useImageUrl(key: string | undefined): string | null {
   const [url, setUrl] = useState<string | null>(null);
-  const key = entry.imageKeys.find((k) => !k.endsWith('-plain'));
   useEffect(() => {
     let u: string | null = null;
     let live = true;
+    setUrl(null);
     if (key) {
       void images.get(key).then((b) => {
         if (!b || !live) return;
@@ -24,12 +24,17 @@ export function Thumb({ entry }: { entry: IssueEntry }) {
       if (u) URL.revokeObjectURL(u);
     };
   }, [key]);
+  return url;
+}
+
+/** The entry's close-up as a thumbnail: a click opens the viewer (never a download). */
+export function Thumb({ entry, label, onOpen }: { entry: IssueEntry; label: string; onOpen: () => void }) {
+  const key = closeUpKey(entry);
+  const url = useImageUrl(key);
   if (!key) return <span class="muted">—</span>;
-  return url ? (
-    <a href={url} download={imageFileName(entry, key)} title={entry.screenshot ?? ''}>
-      <img src={url} alt={entry.screenshot ?? ''} />
-    </a>
-  ) : (
-    <span class="muted">…</span>
+  return (
+    <button type="button" class="thumb" onClick={onOpen} aria-label={label} title={entry.screenshot ?? ''}>
+      {url ? <img src={url} alt="" /> : <span class="muted">…</span>}
+    </button>
   );
 }

@@ -1,104 +1,197 @@
-/** Filters (status, severity, site, search) and the export and delete buttons. */
-import { IssueStatus, STATUS_ZH } from '@/lib/issues/model';
+/** Filters (statuses, severity, site, body, search), the export that says what it exports, and bulk changes. */
+import { useState } from 'preact/hooks';
+import { IssueStatus, ReviewStatus } from '@/lib/issues/model';
 import { Severity } from '@/lib/model/enums';
-import { FORMATS } from './download';
-import { SEV_ZH, STATUSES } from './IssueRow';
+import type { Lang } from '@/lib/model/schema';
+import { t } from '../shared/i18n';
+import { FORMATS, type Format } from './download';
+import type { Filters } from './filters';
+import { REVIEWS, reviewLabel, SEVERITIES, STATUSES, severityLabel, statusLabel } from './labels';
 
-export interface Filters {
-  status: IssueStatus | '';
-  severity: Severity | '';
-  site: string;
-  q: string;
+export function exportLabel(lang: Lang, shown: number, total: number, filtered: boolean): string {
+  return filtered
+    ? t(lang, 'mgrExportFiltered', String(shown), String(total))
+    : t(lang, 'mgrExportAll', String(total));
 }
 
 export function Toolbar({
+  lang,
   filters,
   setFilters,
   sites,
+  bodies,
   shownCount,
+  totalCount,
+  filtered,
   selectedCount,
-  onZip,
   onExport,
+  onBulk,
   onRemove,
 }: {
+  lang: Lang;
   filters: Filters;
   setFilters: (f: Filters) => void;
   sites: string[];
+  bodies: string[];
   shownCount: number;
+  totalCount: number;
+  filtered: boolean;
   selectedCount: number;
-  onZip: () => void;
-  onExport: (format: (typeof FORMATS)[number]) => void;
+  onExport: (format: Format) => void;
+  onBulk: (patch: { status?: IssueStatus; review?: ReviewStatus }) => void;
   onRemove: () => void;
 }) {
+  const [format, setFormat] = useState<Format['id']>('zip');
   const value = (e: Event) => (e.target as HTMLSelectElement | HTMLInputElement).value;
+  const chosen = FORMATS.find((f) => f.id === format) ?? FORMATS[0];
   return (
     <div class="toolbar">
-      <select
-        value={filters.status}
-        onChange={(e) => {
-          const s = IssueStatus.safeParse(value(e));
-          setFilters({ ...filters, status: s.success ? s.data : '' });
-        }}
-        aria-label="整改状态"
-      >
-        <option value="">全部状态</option>
-        {STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {STATUS_ZH[s]}
-          </option>
-        ))}
-      </select>
-      <select
-        value={filters.severity}
-        onChange={(e) => {
-          const s = Severity.safeParse(value(e));
-          setFilters({ ...filters, severity: s.success ? s.data : '' });
-        }}
-        aria-label="严重程度"
-      >
-        <option value="">全部程度</option>
-        {(['error', 'warning', 'info'] as const).map((s) => (
-          <option key={s} value={s}>
-            {SEV_ZH[s]}
-          </option>
-        ))}
-      </select>
-      <select
-        value={filters.site}
-        onChange={(e) => setFilters({ ...filters, site: value(e) })}
-        aria-label="网站"
-      >
-        <option value="">全部网站</option>
-        {sites.map((s) => (
-          <option key={s} value={s}>
-            {s}
-          </option>
-        ))}
-      </select>
-      <input
-        type="search"
-        placeholder="搜索编号、标题、描述、备注"
-        value={filters.q}
-        onInput={(e) => setFilters({ ...filters, q: value(e) })}
-      />
-      <span class="spacer" />
-      <button
-        type="button"
-        class="primary"
-        onClick={onZip}
-        data-action="export-zip"
-        disabled={shownCount === 0}
-      >
-        导出 ZIP
-      </button>
-      {FORMATS.map((f) => (
-        <button key={f.label} type="button" onClick={() => onExport(f)} disabled={shownCount === 0}>
-          {f.label}
+      <div class="filters">
+        <select
+          value={filters.status}
+          onChange={(e) => {
+            const s = IssueStatus.safeParse(value(e));
+            setFilters({ ...filters, status: s.success ? s.data : '' });
+          }}
+          aria-label={t(lang, 'mgrFixStatus')}
+        >
+          <option value="">{t(lang, 'mgrAllStatus')}</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {statusLabel(lang, s)}
+            </option>
+          ))}
+        </select>
+        <select
+          value={filters.review}
+          onChange={(e) => {
+            const s = ReviewStatus.safeParse(value(e));
+            setFilters({ ...filters, review: s.success ? s.data : '' });
+          }}
+          aria-label={t(lang, 'mgrReviewStatus')}
+        >
+          <option value="">{t(lang, 'mgrAllReview')}</option>
+          {REVIEWS.map((s) => (
+            <option key={s} value={s}>
+              {reviewLabel(lang, s)}
+            </option>
+          ))}
+        </select>
+        <select
+          value={filters.severity}
+          onChange={(e) => {
+            const s = Severity.safeParse(value(e));
+            setFilters({ ...filters, severity: s.success ? s.data : '' });
+          }}
+          aria-label={t(lang, 'mgrColSeverity')}
+        >
+          <option value="">{t(lang, 'mgrAllSeverity')}</option>
+          {SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {severityLabel(lang, s)}
+            </option>
+          ))}
+        </select>
+        <select
+          value={filters.site}
+          onChange={(e) => setFilters({ ...filters, site: value(e) })}
+          aria-label={t(lang, 'mgrColSite')}
+        >
+          <option value="">{t(lang, 'mgrAllSites')}</option>
+          {sites.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <select
+          value={filters.body}
+          onChange={(e) => setFilters({ ...filters, body: value(e) })}
+          aria-label={t(lang, 'mgrColBody')}
+        >
+          <option value="">{t(lang, 'mgrAllBodies')}</option>
+          {bodies.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <input
+          type="search"
+          placeholder={t(lang, 'mgrSearch')}
+          aria-label={t(lang, 'mgrSearch')}
+          value={filters.q}
+          onInput={(e) => setFilters({ ...filters, q: value(e) })}
+        />
+      </div>
+      <div class="actions">
+        {selectedCount > 0 && (
+          <span class="bulk">
+            <span class="chip">{t(lang, 'mgrSelected', String(selectedCount))}</span>
+            <select
+              value=""
+              aria-label={t(lang, 'mgrSetStatus')}
+              data-action="bulk-status"
+              onChange={(e) => {
+                const s = IssueStatus.safeParse(value(e));
+                if (s.success) onBulk({ status: s.data });
+                (e.target as HTMLSelectElement).value = '';
+              }}
+            >
+              <option value="">{t(lang, 'mgrSetStatus')}</option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {statusLabel(lang, s)}
+                </option>
+              ))}
+            </select>
+            <select
+              value=""
+              aria-label={t(lang, 'mgrSetReview')}
+              data-action="bulk-review"
+              onChange={(e) => {
+                const s = ReviewStatus.safeParse(value(e));
+                if (s.success) onBulk({ review: s.data });
+                (e.target as HTMLSelectElement).value = '';
+              }}
+            >
+              <option value="">{t(lang, 'mgrSetReview')}</option>
+              {REVIEWS.map((s) => (
+                <option key={s} value={s}>
+                  {reviewLabel(lang, s)}
+                </option>
+              ))}
+            </select>
+            <button type="button" class="danger" onClick={onRemove}>
+              {t(lang, 'mgrDelete')}
+            </button>
+          </span>
+        )}
+        <span class="spacer" />
+        <select
+          value={format}
+          aria-label={t(lang, 'mgrFormat')}
+          onChange={(e) => {
+            const f = FORMATS.find((x) => x.id === value(e));
+            if (f) setFormat(f.id);
+          }}
+        >
+          {FORMATS.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.id === 'zip' ? t(lang, 'mgrZipLabel') : f.label}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          class="primary"
+          data-action="export"
+          onClick={() => chosen && onExport(chosen)}
+          disabled={shownCount === 0}
+        >
+          {exportLabel(lang, shownCount, totalCount, filtered)}
         </button>
-      ))}
-      <button type="button" class="danger" onClick={onRemove} disabled={selectedCount === 0}>
-        删除选中
-      </button>
+      </div>
     </div>
   );
 }

@@ -13,6 +13,19 @@ export const STATUS_ZH: Record<IssueStatus, string> = {
   'false-positive': '误报',
 };
 
+/** 复核状态: the reviewer's verdict on the finding itself, kept apart from the body's 整改状态. */
+export const ReviewStatus = z.enum(['pending', 'reviewed', 'disputed']);
+export type ReviewStatus = z.infer<typeof ReviewStatus>;
+
+export const REVIEW_ZH: Record<ReviewStatus, string> = {
+  pending: '待复核',
+  reviewed: '已复核',
+  disputed: '有异议',
+};
+
+/** A date as YYYY-MM-DD (整改时限). */
+export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+
 export const RecheckResult = z.enum(['fixed', 'present']);
 export type RecheckResult = z.infer<typeof RecheckResult>;
 
@@ -54,8 +67,19 @@ export const IssueEntry = z.object({
   recheck: z.nullable(z.object({ result: RecheckResult, at: z.string() })),
   /** 备注 */
   note: z.string(),
+  // Fields added later: entries stored before them load with these defaults.
+  /** 地区 (from the reporting body's name, else the site's) */
+  region: z._default(z.string(), ''),
+  /** 栏目名称 (the column the page stands in) */
+  columnName: z._default(z.nullable(z.string()), null),
+  /** 复核状态 */
+  review: z._default(ReviewStatus, 'pending'),
+  /** 整改时限 (YYYY-MM-DD) */
+  deadline: z._default(z.nullable(IsoDate), null),
+  /** The quoted evidence: the arithmetic, or the words quoted from the page */
+  evidence: z._default(z.string(), ''),
 });
-export type IssueEntry = z.infer<typeof IssueEntry>;
+export type IssueEntry = z.output<typeof IssueEntry>;
 
 export const IssueList = z.array(IssueEntry);
 
@@ -63,7 +87,11 @@ export const IssueList = z.array(IssueEntry);
 export interface PageInfo {
   url: string;
   title: string;
+  /** <meta name="SiteName">, or '' */
   siteName: string;
+  /** The document's title as the browser shows it (its tail often names the site: "…_山亭区人民政府"). */
+  docTitle?: string;
   agency: string | null;
   reportYear: number | null;
+  columnName?: string | null;
 }

@@ -10,11 +10,14 @@ import { z } from 'zod/mini';
 import type { AuditResult, Finding } from '../model/schema';
 import { locationText } from './location';
 import { IssueEntry, IssueList, type PageInfo } from './model';
+import { regionOf, SITE_RANK, type SiteName, type SiteNameSource, siteNameOf } from './site';
 
 export const ISSUES_KEY = 'issues';
 /** The last number given per prefix ("site-YYYYMMDD-"). */
 export const COUNTERS_KEY = 'issue-counters';
 export const MAX_ENTRIES = 2000;
+/** The best site name known per host (网站名称 is the same for every page of a host). */
+export const SITE_NAMES_KEY = 'issue-site-names';
 
 export interface KeyValue {
   get(key: string): Promise<unknown>;
@@ -66,9 +69,22 @@ export interface RecheckSummary {
 }
 
 const Counters = z.record(z.string(), z.number());
+const SiteNames = z.record(
+  z.string(),
+  z.object({ name: z.string(), source: z.enum(['meta', 'title', 'host']) }),
+);
+
+/** The quoted evidence of a finding: its arithmetic, and the words or URL it quotes. */
+export function evidenceText(f: Finding, lang: 'zh' | 'en'): string {
+  const formula = f.evidence?.formula?.[lang] ?? '';
+  const quote = f.evidence?.quote ?? '';
+  return [formula, quote && !formula.includes(quote) ? `“${quote}”` : ''].filter(Boolean).join('；');
+}
 
 /** What an update may change; a field left out (or undefined) is kept. */
-export type IssuePatch = { [K in 'status' | 'note' | 'recheck']?: IssueEntry[K] | undefined };
+export type IssuePatch = {
+  [K in 'status' | 'note' | 'recheck' | 'review' | 'deadline']?: IssueEntry[K] | undefined;
+};
 
 export class IssueStore {
   private queue: Promise<unknown> = Promise.resolve();
@@ -100,9 +116,30 @@ export class IssueStore {
     return parsed.success ? parsed.data : {};
   }
 
-  private async save(entries: IssueEntry[], counters?: Record<string, number>): Promise<void> {
+  private async siteNames(): Promise<Record<string, SiteName>> {
+    const parsed = SiteNames.safeParse(await this.kv.get(SITE_NAMES_KEY));
+    return parsed.success ? parsed.data : {};
+  }
+
+  /** The name kept for a host, unless the page brings a better one (a name from a stronger source). */
+  private bestName(names: Record<string, SiteName>, host: string, found: SiteName): SiteName {
+    const kept = names[host];
+    if (!kept) return found;
+    const rank = (s: SiteNameSource) => SITE_RANK[s];
+    return rank(found.source) > rank(kept.source) ? found : kept;
+  }
+
+  private async save(
+    entries: IssueEntry[],
+    counters?: Record<string, number>,
+    siteNames?: Record<string, SiteName>,
+  ): Promise<void> {
     try {
-      await this.kv.set({ [ISSUES_KEY]: entries, ...(counters ? { [COUNTERS_KEY]: counters } : {}) });
+      await this.kv.set({
+        [ISSUES_KEY]: entries,
+        ...(counters ? { [COUNTERS_KEY]: counters } : {}),
+        ...(siteNames ? { [SITE_NAMES_KEY]: siteNames } : {}),
+      });
     } catch (err) {
       throw new StoreFullError(
         `问题清单无法保存（${err instanceof Error ? err.message : String(err)}）：存储空间已满，请先导出并删除部分条目。`,
@@ -150,6 +187,23 @@ export class IssueStore {
     const site = siteOf(page.url);
     const prefix = `${site}-${ymd(when)}-`;
     const counters = await this.counters();
+    const names = await this.siteNames();
+    // lists kept before the map existed: a name their entries carry for the host counts as found on a page
+    const older = entries.find((e) => siteOf(e.pageUrl) === site && e.siteName && e.siteName !== site);
+    if (!names[site] && older) names[site] = { name: older.siteName, source: 'title' };
+    const siteName = this.bestName(
+      names,
+      site,
+      siteNameOf(page.siteName, page.docTitle ?? '', page.title, site),
+    );
+    const renamed = names[site]?.name !== siteName.name;
+    names[site] = siteName;
+    // a better name for the host renames the entries already listed for it
+    if (renamed)
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i] as IssueEntry;
+        if (siteOf(e.pageUrl) === site) entries[i] = { ...e, siteName: siteName.name };
+      }
     let n = this.lastNumber(entries, counters, prefix);
     const imageKeys: string[] = [];
     if (opts.screenshot) {
@@ -177,7 +231,7 @@ export class IssueStore {
         ruleId: f.ruleId,
         category: f.category,
         severity: f.severity,
-        siteName: page.siteName || site,
+        siteName: siteName.name,
         pageTitle: page.title,
         pageUrl: page.url,
         agency: page.agency,
@@ -194,11 +248,16 @@ export class IssueStore {
         status: 'open',
         recheck: null,
         note: '',
+        region: regionOf(page.agency) || regionOf(siteName.source === 'host' ? '' : siteName.name),
+        columnName: page.columnName ?? null,
+        review: 'pending',
+        deadline: null,
+        evidence: evidenceText(f, lang),
       };
       added.push(IssueEntry.parse(entry));
     }
     try {
-      await this.save([...entries, ...added], { ...counters, [prefix]: n });
+      await this.save([...entries, ...added], { ...counters, [prefix]: n }, names);
     } catch (err) {
       // a refused save leaves nothing behind
       await this.drop(imageKeys);
@@ -226,6 +285,25 @@ export class IssueStore {
     entries[i] = next;
     await this.save(entries);
     return next;
+  }
+
+  /** Apply one patch to several entries at once (bulk status change); returns the entries changed. */
+  updateMany(ids: string[], patch: IssuePatch): Promise<IssueEntry[]> {
+    return this.serial(async () => {
+      const entries = await this.read();
+      const wanted = new Set(ids);
+      const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const changed: IssueEntry[] = [];
+      for (let i = 0; i < entries.length; i++) {
+        const cur = entries[i] as IssueEntry;
+        if (!wanted.has(cur.id)) continue;
+        const next = IssueEntry.parse({ ...cur, ...given });
+        entries[i] = next;
+        changed.push(next);
+      }
+      if (changed.length) await this.save(entries);
+      return changed;
+    });
   }
 
   remove(ids: string[]): Promise<void> {

@@ -182,12 +182,13 @@ describe.runIf(HAVE_BROWSER)('evidence: screenshots and the issue list', () => {
   it('the manager lists the entries, edits status, and exports a ZIP with XLSX and screenshots', async () => {
     const m = await l.context.newPage();
     await m.goto(`chrome-extension://${l.extensionId}/issues.html`);
-    await m.waitForSelector('tbody tr');
-    expect(await m.locator('tbody tr').count()).toBe(findingCount);
-    const first = m.locator('tbody tr').first();
-    await first.locator('select').selectOption('false-positive');
-    await expect.poll(() => first.locator('select').inputValue()).toBe('false-positive');
-    await m.click('[data-action="export-zip"]');
+    await m.waitForSelector('table.issues tbody tr');
+    expect(await m.locator('table.issues tbody tr').count()).toBe(findingCount);
+    const first = m.locator('table.issues tbody tr').first();
+    const status = first.locator('select[aria-label="整改状态"]');
+    await status.selectOption('false-positive');
+    await expect.poll(() => status.inputValue()).toBe('false-positive');
+    await m.click('[data-action="export"]'); // the default format: the ZIP
     await expect
       .poll(
         () => readdirSync(downloads).filter((f) => f.endsWith('.zip') && !f.endsWith('.crdownload')).length,
@@ -202,7 +203,8 @@ describe.runIf(HAVE_BROWSER)('evidence: screenshots and the issue list', () => {
     const rows = await readSheet(Buffer.from(files['问题清单.xlsx'] as Uint8Array));
     expect(rows).toHaveLength(findingCount + 1);
     expect(rows[0]?.[0]).toBe('问题编号');
-    expect(rows.slice(1).some((r) => r[13] === '误报')).toBe(true);
+    const statusCol = rows[0]?.indexOf('整改状态') ?? -1;
+    expect(rows.slice(1).some((r) => r[statusCol] === '误报')).toBe(true);
     expect(JSON.parse(strFromU8(files['问题清单.json'] as Uint8Array)).count).toBe(findingCount);
     await m.close();
   }, 60_000);
@@ -245,9 +247,9 @@ describe.runIf(HAVE_BROWSER)('evidence: screenshots and the issue list', () => {
     await popup.close();
     const m = await l.context.newPage();
     await m.goto(`chrome-extension://${l.extensionId}/issues.html`);
-    await m.waitForSelector('tbody tr');
-    expect(await m.locator('tbody').textContent()).toContain('已整改（');
-    expect(await m.locator('tbody').textContent()).toContain('仍存在（');
+    await m.waitForSelector('table.issues tbody tr');
+    expect(await m.locator('table.issues tbody').textContent()).toContain('复查：已整改');
+    expect(await m.locator('table.issues tbody').textContent()).toContain('复查：仍存在');
     await m.close();
   }, 60_000);
 
@@ -256,9 +258,10 @@ describe.runIf(HAVE_BROWSER)('evidence: screenshots and the issue list', () => {
     l = await launch(EXTENSION_DIR, { userDataDir: profile });
     const m = await l.context.newPage();
     await m.goto(`chrome-extension://${l.extensionId}/issues.html`);
-    await m.waitForSelector('tbody tr');
-    expect(await m.locator('tbody tr').count()).toBe(findingCount);
-    expect(await m.locator('td.thumb img').count()).toBeGreaterThan(0);
+    await m.waitForSelector('table.issues tbody tr');
+    expect(await m.locator('table.issues tbody tr').count()).toBe(findingCount);
+    // thumbnails appear once their image is read back from IndexedDB
+    await expect.poll(() => m.locator('button.thumb img').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(existsSync(profile)).toBe(true);
   }, 60_000);
 });

@@ -199,6 +199,27 @@ describe('the background owns the issue list', () => {
     });
     expect(await ask(popup, 'issues-recheck', { tabId: 1 })).toEqual({ fixed: 1, present: 1, fresh: 0 });
   });
+
+  it('bulk change: one request sets 整改状态 and 复核状态 of the entries named, and tells open pages', async () => {
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    await audited(1, resultWith(3, 'b'));
+    await ask(popup, 'issues-add', { tabId: 1, findingIds: null });
+    const list = await ask(manager, 'issues-list', {});
+    const ids = list.slice(0, 2).map((e) => e.id);
+    sent.mockClear();
+    expect(
+      await ask(manager, 'issues-update-many', { ids, patch: { status: 'fixed', review: 'reviewed' } }),
+    ).toEqual({
+      updated: 2,
+    });
+    expect(sent.mock.calls.map((c) => typeOf(c[0]))).toContain('issues-changed');
+    const after = await ask(manager, 'issues-list', {});
+    expect(after.filter((e) => e.status === 'fixed' && e.review === 'reviewed').map((e) => e.id)).toEqual(
+      ids,
+    );
+    // a content script cannot
+    await expect(ask(content(1), 'issues-update-many', { ids, patch: { status: 'open' } })).rejects.toThrow();
+  });
 });
 
 describe('the background checks senders', () => {
