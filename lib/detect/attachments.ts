@@ -32,8 +32,8 @@ export interface PageLinks {
   embeds: Array<{ tag: string; src: string; type: string }>;
 }
 
-/** The page's links and embedded documents. Self-contained: the background runs it in pages as it is. */
-export function collectPage(doc: Document): PageLinks {
+/** The page's links and embedded documents. Self-contained (the background runs it in pages as it is, with no argument). */
+export function collectPage(doc: Document = document): PageLinks {
   const links: PageLinks['links'] = [];
   const anchors = doc.querySelectorAll('a[href]');
   for (let i = 0; i < anchors.length && links.length < 2000; i++) {
