@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickAction, EXTENSION_DIR, type Launched, launch } from '../../scripts/browser';
-import { reportDocx, reportPdf } from '../fixtures/documents';
+import { reportDocx, reportPdf, writePdf } from '../fixtures/documents';
 import { reportPage, simpleT2 } from '../fixtures/report-html';
 import { HAVE_BROWSER, inOverlay, waitForOverlay } from './setup';
 
@@ -76,6 +76,11 @@ describe.runIf(HAVE_BROWSER)('report files in the viewer (Chromium)', () => {
       body: await reportDocx({ t2: broken }),
     });
     files.set('/files/old.doc', { type: 'application/msword', body: OLE });
+    files.set('/files/scan.pdf', { type: 'application/pdf', body: writePdf([{ texts: [], image: true }]) });
+    files.set('/files/long.pdf', {
+      type: 'application/pdf',
+      body: reportPdf({ t2: broken, extraParagraphs: 560 }, { rules: true }),
+    });
     server = createServer((req, res) => {
       const f = files.get(req.url ?? '');
       if (!f) {
@@ -192,4 +197,40 @@ describe.runIf(HAVE_BROWSER)('report files in the viewer (Chromium)', () => {
     await v.close();
     await pdfTab.close();
   }, 90_000);
+
+  /** The viewer opened directly on a file (as from a link to it). */
+  const viewerOn = async (path: string): Promise<Page> => {
+    const v = await l.context.newPage();
+    await v.goto(`chrome-extension://${l.extensionId}/viewer.html?url=${encodeURIComponent(url(path))}`);
+    await v.waitForSelector('[data-state="done"], [data-state="failed"]', { timeout: 60_000 });
+    return v;
+  };
+
+  it('a scanned PDF says so and invents nothing', async () => {
+    const v = await viewerOn('/files/scan.pdf');
+    expect(await v.textContent('[data-state="failed"]')).toContain('扫描件');
+    expect(await marks(v)).toBeNull();
+    await v.close();
+  }, 60_000);
+
+  it('a 30-page PDF: every page drawn, progress shown while drawing, the broken sum marked', async () => {
+    const v = await l.context.newPage();
+    const stages = new Set<string>();
+    await v.exposeFunction('__stage', (s: string) => stages.add(s));
+    await v.addInitScript(() => {
+      new MutationObserver(() => {
+        const s = document.querySelector<HTMLElement>('[data-stage]')?.dataset.stage;
+        if (s) (window as unknown as { __stage(s: string): void }).__stage(s);
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    await v.goto(
+      `chrome-extension://${l.extensionId}/viewer.html?url=${encodeURIComponent(url('/files/long.pdf'))}`,
+    );
+    await v.waitForSelector('[data-state="done"]', { timeout: 90_000 });
+    const pages = await v.evaluate(() => document.querySelectorAll('.pdf-page canvas').length);
+    expect(pages).toBeGreaterThanOrEqual(30);
+    expect([...stages]).toEqual(expect.arrayContaining(['reading', 'drawing', 'done']));
+    await expect.poll(() => marks(v), { timeout: 10_000 }).toContain('t2-row-total:t2:rowtotal:new');
+    await v.close();
+  }, 120_000);
 });
