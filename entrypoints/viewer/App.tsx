@@ -4,6 +4,7 @@
  * document itself is drawn outside Preact (#doc), and its marks by the overlay (lib/overlay), as on pages.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import type { Lang } from '@/lib/model/schema';
 import { Overlay } from '@/lib/overlay/overlay';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
@@ -55,10 +56,32 @@ async function start(
   if (!doc) return;
   const done = await runViewer(params, doc, setStage);
   if (!done) return;
-  const o = new Overlay(document, done.out, { lang: language, strings: overlayStrings(language) });
+  const me = await browser.tabs.getCurrent().catch(() => undefined);
+  const o = new Overlay(document, done.out, {
+    lang: language,
+    strings: overlayStrings(language),
+    // the background keeps this tab's audit (viewer-result): a finding goes to the issue list as on pages
+    actions:
+      me?.id === undefined
+        ? []
+        : [
+            {
+              label: t(language, 'addOne'),
+              run: async (f) => {
+                const reply = await ask('issues-add', { tabId: me.id as number, findingIds: [f.id] }).catch(
+                  () => null,
+                );
+                return reply?.ok
+                  ? t(language, 'addedToList', String(reply.added))
+                  : (reply?.error ?? t(language, 'auditFailed', ''));
+              },
+            },
+          ],
+  });
   o.mount();
   const order = o.shown.map((f) => f.id);
   shown(o, order);
+  // recorded before the first add to the list can need it
   await done.report(order);
 }
 
@@ -145,7 +168,7 @@ export function App() {
           {stage.differences > 0 && (
             <p class="notice">{t(lang, 'viewerDifferences', String(stage.differences))}</p>
           )}
-          <ol class="findings">
+          <ul class="findings">
             {stage.out.findings.map((f) => (
               <li key={f.id} class={f.severity} data-finding={f.id}>
                 <button type="button" class="link" onClick={() => overlay.current?.focus(f.id)}>
@@ -154,7 +177,7 @@ export function App() {
                 </button>
               </li>
             ))}
-          </ol>
+          </ul>
         </div>
       )}
     </header>

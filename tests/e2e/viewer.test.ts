@@ -144,6 +144,17 @@ describe.runIf(HAVE_BROWSER)('report files in the viewer (Chromium)', () => {
       return r && pageBox ? r.left >= pageBox.left && r.right <= pageBox.right + 1 && r.width > 0 : false;
     });
     expect(placed).toBe(true);
+    // a finding's card in the viewer adds it to the issue list, as on pages
+    await inOverlay(v, (root) => {
+      const b = root.querySelector<HTMLElement>('.badge[data-finding-id="t2-row-total:t2:rowtotal:new"]');
+      b?.click();
+      root.querySelector<HTMLElement>('.card .nav button')?.click();
+    });
+    await expect
+      .poll(() => inOverlay(v, (root) => root.querySelector('.card .status')?.textContent ?? ''), {
+        timeout: 10_000,
+      })
+      .toContain('已加入问题清单（1 条）');
     // the popup now shows the file's counts
     await expect
       .poll(
