@@ -82,7 +82,7 @@ const NAMES_REPORT_RE =
 /** A body that carries nothing but a pointer to the attachment. */
 const SEE_ATTACHMENT_RE = /详见附件|见附件|附件下载|请下载附件|点击下载/;
 /** Links that are never the report: the disclosure guide, budgets, templates. */
-const NOT_REPORT_RE = /指南|预算|决算|模板|申请表|目录/;
+const NOT_REPORT_RE = /指南|预算|决算|模板|申请表|目录|解读|图解/;
 
 function absolute(href: string, base: string): URL | null {
   const h = href.trim();

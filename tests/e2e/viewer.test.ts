@@ -36,6 +36,7 @@ describe.runIf(HAVE_BROWSER)('report files in the viewer (Chromium)', () => {
   let report: Page;
   let tabId = -1;
   const files = new Map<string, { type: string; body: Uint8Array | string }>();
+  const requests: string[] = [];
 
   const url = (path: string) => `http://www.example.gov.cn:${port}${path}`;
   const tabOf = (u: string): Promise<number> => {
@@ -82,6 +83,7 @@ describe.runIf(HAVE_BROWSER)('report files in the viewer (Chromium)', () => {
       body: reportPdf({ t2: broken, extraParagraphs: 560 }, { rules: true }),
     });
     server = createServer((req, res) => {
+      requests.push(`${req.headers.host}${req.url}`);
       const f = files.get(req.url ?? '');
       if (!f) {
         res.writeHead(404).end();
@@ -244,4 +246,15 @@ describe.runIf(HAVE_BROWSER)('report files in the viewer (Chromium)', () => {
     await expect.poll(() => marks(v), { timeout: 10_000 }).toContain('t2-row-total:t2:rowtotal:new');
     await v.close();
   }, 120_000);
+
+  it('a file off government sites: the view asks for that site first and fetches nothing until allowed', async () => {
+    const off = `http://files.example.org:${port}/files/nb2024.pdf`;
+    const v = await l.context.newPage();
+    await v.goto(`chrome-extension://${l.extensionId}/viewer.html?url=${encodeURIComponent(off)}`);
+    await v.waitForSelector('[data-action="allow"]');
+    expect(await v.textContent('[data-stage="permission"]')).toContain('http://files.example.org/*');
+    expect(requests.filter((r) => r.startsWith('files.example.org'))).toEqual([]);
+    expect(await marks(v)).toBeNull();
+    await v.close();
+  }, 60_000);
 });

@@ -27,6 +27,7 @@ describe('attachment detection', () => {
         <a href="/files/nb2024.docx" title="2024年政府信息公开年报">下载</a>
         <a href="guide.pdf">政府信息公开指南</a>
         <a href="notice.pdf">关于开展检查的通知</a>
+        <a href="jd.pdf">图解：2024年政府信息公开工作年度报告解读</a>
         <a href="/">首页</a>`),
     );
     expect(found).toEqual([
