@@ -28,7 +28,8 @@ export interface PageLinks {
   title: string;
   /** The start of the body's text (white space collapsed), up to 2,000 characters. */
   bodyText: string;
-  links: Array<{ href: string; text: string; title: string }>;
+  /** Each link with its text, title and the start of its parent's text (where "附件：" stands). */
+  links: Array<{ href: string; text: string; title: string; context?: string }>;
   embeds: Array<{ tag: string; src: string; type: string }>;
 }
 
@@ -42,6 +43,7 @@ export function collectPage(doc: Document = document): PageLinks {
       href: a.getAttribute('href') ?? '',
       text: (a.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 300),
       title: (a.getAttribute('title') ?? '').slice(0, 300),
+      context: (a.parentElement?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 120),
     });
   }
   const embeds: PageLinks['embeds'] = [];
@@ -170,6 +172,8 @@ export function findAttachments(page: PageLinks): Attachment[] {
   }
   // a body that is only a pointer to its attachment: every document link is the report
   const onlyPointer = page.bodyText.length < 600 && SEE_ATTACHMENT_RE.test(page.bodyText);
+  // the report's own page: a document listed as its attachment ("附件：P0202….pdf", "附件1") is its file
+  const reportPage = NAMES_REPORT_RE.test(page.title) && !NOT_REPORT_RE.test(page.title);
   for (const l of page.links) {
     const u = absolute(l.href, page.url);
     if (!u) continue;
@@ -180,7 +184,8 @@ export function findAttachments(page: PageLinks): Attachment[] {
     const name = l.text || l.title || fileName(target);
     const words = `${l.text} ${l.title} ${fileName(target)}`;
     const names = NAMES_REPORT_RE.test(words) && !NOT_REPORT_RE.test(words);
-    if (names || (onlyPointer && !NOT_REPORT_RE.test(words)))
+    const attached = reportPage && /^附件|附件[:：\d]/.test(`${l.text} ${l.context ?? ''}`);
+    if (names || ((onlyPointer || attached) && !NOT_REPORT_RE.test(words)))
       add({ url: target.href, kind, via: viewed ? 'viewer' : 'link', name });
   }
   return out;

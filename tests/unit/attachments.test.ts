@@ -60,6 +60,16 @@ describe('attachment detection', () => {
     expect(findAttachments(page(`<p>${long}</p><a href="./W020250120.wps">W020250120.wps</a>`))).toEqual([]);
   });
 
+  it('on the report’s own page, a file listed as its attachment is taken whatever its name', () => {
+    const body = `<p>${'本机关认真贯彻落实条例。'.repeat(80)}</p><p>附件：<a href="P020250120397.pdf">P020250120397.pdf</a></p>
+      <div><a href="x.pdf">x.pdf</a></div><p>附件2：<a href="zn.pdf">政府信息公开指南</a></p>`;
+    expect(findAttachments(page(body)).map((a) => a.url)).toEqual([
+      'http://www.example.gov.cn/xxgk/ndbg/P020250120397.pdf',
+    ]);
+    // on a page that is not a report, an attachment that does not name the report is not taken
+    expect(findAttachments(page(body, '关于开展政务公开检查的通知'))).toEqual([]);
+  });
+
   it('embedded PDFs and pdf.js viewers give the file URL', () => {
     const found = findAttachments(
       page(`<iframe src="/generic2/web/viewer.html?file=/xxgk/ndbg/P0201.pdf"></iframe>
