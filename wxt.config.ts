@@ -1,7 +1,17 @@
 import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+
+// the document viewer's pdf.js data, packaged (never a CDN): predefined CMaps (Chinese PDFs with
+// non-embedded fonts) and the standard fonts
+const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const pdfjsData = (sub: string) =>
+  readdirSync(join(PDFJS_DIR, sub)).map((f) => ({
+    absoluteSrc: join(PDFJS_DIR, sub, f),
+    relativeDest: `pdfjs/${sub}/${f}`,
+  }));
 
 // See ARCHITECTURE.md. The extension is a thin shell around lib/ (the audit engine).
 export default defineConfig({
@@ -9,12 +19,8 @@ export default defineConfig({
   publicDir: 'assets/public',
   vite: () => ({ plugins: [preact()], build: process.env.NIANBAO_NO_MINIFY ? { minify: false } : {} }),
   hooks: {
-    // pdf.js's packed character maps (the column view reads PDF reports; Chinese text often uses a predefined
-    // CMap such as UniGB-UCS2-H): packaged with the extension, never fetched from a CDN
     'build:publicAssets': (_wxt, files) => {
-      const dir = resolve('node_modules/pdfjs-dist/cmaps');
-      for (const name of readdirSync(dir))
-        files.push({ absoluteSrc: join(dir, name), relativeDest: `pdfjs/cmaps/${name}` });
+      files.push(...pdfjsData('cmaps'), ...pdfjsData('standard_fonts'));
     },
     // the always-on detector is an unlisted script (a few KB, no runtime wrapper): run it on gov sites
     'build:manifestGenerated': (_wxt, manifest) => {

@@ -78,6 +78,32 @@ export const StoreEntry = z.object({
 });
 export type StoreEntry = z.infer<typeof StoreEntry>;
 
+/** A report attachment of a page (lib/detect/attachments.ts) and, once the viewer audited it, its result. */
+export const AttachmentInfo = z.object({
+  url: z.string(),
+  kind: z.enum(['pdf', 'docx', 'doc', 'wps']),
+  via: z.enum(['link', 'embed', 'viewer', 'tab']),
+  name: z.string(),
+});
+export type AttachmentInfo = z.infer<typeof AttachmentInfo>;
+export const AttachmentResult = z.object({
+  url: z.string(),
+  isReport: z.boolean(),
+  counts: z.object({ error: z.number(), warning: z.number(), info: z.number() }),
+  /** Why the file could not be read or audited (zh), or null. */
+  error: z.nullable(z.string()),
+  /** Figures that differ from the page's own text (全真版 comparison). */
+  differences: z.number(),
+  auditedAt: z.string(),
+});
+export type AttachmentResult = z.infer<typeof AttachmentResult>;
+export const AttachmentsReply = z.object({
+  /** The tab's own address. */
+  page: z.string(),
+  items: z.array(z.object({ ...AttachmentInfo.shape, result: z.nullable(AttachmentResult) })),
+});
+export type AttachmentsReply = z.infer<typeof AttachmentsReply>;
+
 export const BACKGROUND = {
   ...ENGINE_TO_BACKGROUND,
   // the same message as the engine declares it, with the result parsed in full
@@ -166,6 +192,25 @@ export const BACKGROUND = {
       findings: z.array(Finding),
     }),
     ListReply,
+    EXT,
+  ),
+  /** pages: the report attachments of the tab's page (links, embeds, the tab itself), with their results */
+  'attachments-scan': message(z.object(tab), AttachmentsReply, EXT),
+  /**
+   * the viewer: its audit of a file (result null when the file could not be read: error says why), kept as
+   * its own tab's result (badge, popup) and, when opened from a page (fromTab), as that page's attachment
+   */
+  'viewer-result': message(
+    z.object({
+      ...tab,
+      fromTab: z.nullable(z.number()),
+      file: AttachmentInfo,
+      result: z.nullable(AuditResult),
+      order: z.array(z.string()),
+      error: z.nullable(z.string()),
+      differences: z.number(),
+    }),
+    z.null(),
     EXT,
   ),
 } as const;

@@ -28,8 +28,10 @@ import {
 import type { RequestOf } from '@/lib/messages-engine';
 import type { Finding } from '@/lib/model/schema';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
+import { counts } from '@/lib/summary';
 import { t } from '../shared/i18n';
 import { dataUrlToBlob, evidenceBlobs, LocalKeyValue } from '../shared/issue-store';
+import { TabAttachments } from './attachments';
 import { Capturer, type Target } from './capture';
 import { TabStates } from './tabs';
 import { syncUserSites } from './user-sites';
@@ -73,6 +75,7 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
   const self = () => ({ id: api.runtime.id, base: api.runtime.getURL('/') });
   const snapshots = opts.snapshots ?? new IdbSnapshotStore();
   const now = opts.now ?? (() => new Date());
+  const attachments = new TabAttachments(api);
 
   function broadcast<K extends keyof PagesDirection & string>(type: K, req: RequestOf<PagesDirection, K>) {
     notify(PAGES, type, req, (msg) => api.runtime.sendMessage(msg));
@@ -330,6 +333,29 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
       isWebUrl(req.report.url)
         ? addToList(req.report, req.findings)
         : { ok: false, added: 0, error: 'not a web page' },
+    'attachments-scan': (req) => attachments.scan(req.tabId),
+    'viewer-result': async (req) => {
+      await record(req.tabId, {
+        url: req.file.url,
+        frameId: 0,
+        result: req.result,
+        order: req.order,
+        error: req.error,
+      });
+      if (req.fromTab !== null && req.fromTab !== req.tabId) {
+        const c = req.result ? counts(req.result) : { error: 0, warning: 0, info: 0 };
+        await attachments.record(req.fromTab, {
+          url: req.file.url,
+          isReport: req.result?.report.isReport ?? false,
+          counts: c,
+          error: req.error,
+          differences: req.differences,
+          auditedAt: now().toISOString(),
+        });
+        broadcast('tab-changed', { tabId: req.fromTab });
+      }
+      return null;
+    },
   };
 
   const listener = handle(BACKGROUND, handlers, self);
@@ -350,6 +376,11 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
           void tabs.clear(tabId, true).then(() => broadcast('tab-changed', { tabId }));
       });
       api.tabs.onRemoved.addListener((tabId) => void tabs.clear(tabId, false));
+      // a page's attachment results go with the page
+      api.tabs.onUpdated.addListener((tabId, info) => {
+        if (info.status === 'loading' && info.url) void attachments.clear(tabId);
+      });
+      api.tabs.onRemoved.addListener((tabId) => void attachments.clear(tabId));
     },
   };
 }

@@ -9,6 +9,7 @@ import type { ListReply } from '@/lib/messages';
 import type { Finding, Severity } from '@/lib/model/schema';
 import { t } from '../shared/i18n';
 import { ask, askEngine } from '../shared/messaging';
+import { Attachments } from './Attachments';
 import { ColumnAction } from './ColumnAction';
 import { Evidence } from './Evidence';
 import { Coverage, Status } from './Facts';
@@ -106,6 +107,7 @@ export function App() {
         </button>
         <ColumnAction tabId={tabId} lang={lang} />
         {notice && <p class="notice">{notice}</p>}
+        {tabId !== null && <Attachments tabId={tabId} lang={lang} full={full} />}
       </main>
     );
   }
@@ -136,6 +138,7 @@ export function App() {
         lang={lang}
         actions={actions}
       />
+      {tabId !== null && <Attachments tabId={tabId} lang={lang} full={full} />}
       {tabId !== null && state && <Evidence tabId={tabId} state={state} lang={lang} />}
       <Coverage result={result} lang={lang} busy={busy} onAudit={() => void audit()} />
     </main>
