@@ -30,6 +30,7 @@ import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { t } from '../shared/i18n';
 import { dataUrlToBlob, evidenceBlobs, LocalKeyValue } from '../shared/issue-store';
 import { Capturer, type Target } from './capture';
+import { captureError, createEvidence } from './evidence';
 import { TabStates } from './tabs';
 import { syncUserSites } from './user-sites';
 
@@ -46,12 +47,6 @@ export interface BackgroundOptions {
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-function captureError(err: unknown): string {
-  const msg = errorText(err);
-  // Chrome: "Either the '<all_urls>' or 'activeTab' permission is required."
-  return /activeTab|all_urls|permission/i.test(msg) ? t('zh', 'needActiveTab') : msg;
 }
 
 /** A page of the web (not a file, data: or extension page): the only URLs the store keeps. */
@@ -132,15 +127,16 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
   ): Promise<CaptureReply> {
     try {
       const { target } = await targetOf(tabId, frameId);
-      const shots =
-        mode === 'full'
-          ? await capturer.full(target)
-          : mode === 'finding' && findingId
-            ? await capturer.finding(target, findingId)
-            : await capturer.visible(target);
+      if (mode === 'finding' && findingId) {
+        const r = await evidence.closeUps(tabId, [findingId], frameId);
+        return r.ok
+          ? { ok: true, shots: r.shots.map(({ ids: _ids, ...shot }) => shot) }
+          : { ok: false, shots: [], error: r.error };
+      }
+      const shots = mode === 'full' ? await capturer.full(target) : await capturer.visible(target);
       return { ok: true, shots };
     } catch (err) {
-      return { ok: false, shots: [], error: captureError(err) };
+      return { ok: false, shots: [], error: captureError(err, (await settings()).lang) };
     }
   }
 
@@ -198,6 +194,16 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
     return addFindings(tabId, findingId ? [findingId] : null, first);
   }
 
+  const evidence = createEvidence({
+    api,
+    capturer,
+    state: (tabId) => tabs.get(tabId),
+    target: targetOf,
+    settings,
+    add: (tabId, ids, shot) => addFindings(tabId, ids, shot),
+    broadcast,
+  });
+
   const handlers: Handlers<BackgroundDirection> = {
     'report-detected': async (_req, from) => {
       if (from.origin === 'content') await inject(from.tabId, from.frameId, false);
@@ -233,6 +239,10 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
     capture: (req) => capture(req.tabId, req.mode, req.findingId),
     'capture-to-list': (req) => captureToList(req.tabId, req.mode, req.findingId),
     'issues-add': (req) => addFindings(req.tabId, req.findingIds, req.shot),
+    'capture-each-to-list': (req) => evidence.eachToList(req.tabId, req.findingIds),
+    'markup-open': (req) => evidence.markupOpen(req.tabId, req.findingIds, req.shot),
+    'markup-get': (req) => evidence.markupGet(req.token),
+    'markup-save': (req) => evidence.markupSave(req.token, req.annotated),
     'issues-list': () => store.list(),
     'issues-update': async (req) => {
       const next = await store.update(req.id, req.patch);

@@ -175,6 +175,27 @@ export class Overlay {
     this.layer.classList.toggle('capturing', on);
   }
 
+  /**
+   * Evidence capture: the overlay's own chrome (banner, card, toasts) leaves the picture; the marks stay.
+   * Undone by hideChrome(false) (and by setHidden(false) through `capturing`).
+   */
+  hideChrome(on: boolean): void {
+    this.layer.classList.toggle('no-chrome', on);
+    if (!on) this.setCapturing(false);
+  }
+
+  /** Say something where the user is looking: a toast at the top of the viewport, gone after `ms` or a click. */
+  toast(text: string, ms = 8000): void {
+    for (const old of Array.from(this.layer.querySelectorAll('.toast'))) old.remove();
+    const el = this.doc.createElement('div');
+    el.className = 'toast';
+    el.setAttribute('role', 'alert');
+    el.textContent = text;
+    el.addEventListener('click', () => el.remove());
+    this.layer.appendChild(el);
+    this.doc.defaultView?.setTimeout(() => el.remove(), ms);
+  }
+
   /** The page element a finding is anchored at (the cell, the text's block, the heading), if any. */
   anchorOf(findingId: string): Element | null {
     const m = this.markers.find((x) => x.finding.id === findingId);
