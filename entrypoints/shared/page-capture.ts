@@ -97,6 +97,7 @@ export class PageCapture {
   }
 
   private scrollbar: string | null = null;
+  private hadStyle = false;
 
   /**
    * While a capture runs the page's own scrollbar is hidden (it would show in every slice): a temporary
@@ -106,6 +107,7 @@ export class PageCapture {
     if (this.scrollbar !== null) return;
     const st = this.doc.documentElement.style;
     this.scrollbar = st.getPropertyValue('scrollbar-width');
+    this.hadStyle = this.doc.documentElement.hasAttribute('style');
     st.setProperty('scrollbar-width', 'none', 'important');
   }
 
@@ -116,7 +118,11 @@ export class PageCapture {
     const st = this.doc.documentElement.style;
     if (value) st.setProperty('scrollbar-width', value);
     else st.removeProperty('scrollbar-width');
-    if (st.length === 0) this.doc.documentElement.removeAttribute('style');
+    if (st.length === 0 && !this.hadStyle) {
+      // Chrome writes the attribute back from the CSSOM lazily: have it written now, then remove it
+      this.doc.documentElement.getAttribute('style');
+      this.doc.documentElement.removeAttribute('style');
+    }
   }
 
   /** Where a finding is, in document pixels, for its close-up (see placeOf). */
