@@ -102,7 +102,14 @@ class Engine {
           this.overlay?.layout();
           return true;
         },
-        places: (ids) => ids.map((id) => this.capture.place(id, this.overlay?.anchorOf(id) ?? null)),
+        places: (ids) =>
+          ids.map((id) => {
+            const f = this.overlay?.shown.find((x) => x.id === id);
+            return this.capture.place(id, this.overlay?.anchorOf(id) ?? null, {
+              cell: f?.targets[0]?.type === 'cell',
+              words: this.overlay?.wordsRect(id) ?? null,
+            });
+          }),
         toast: (text) => {
           this.overlay?.toast(text);
           return !!this.overlay;

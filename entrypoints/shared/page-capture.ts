@@ -126,8 +126,8 @@ export class PageCapture {
   }
 
   /** Where a finding is, in document pixels, for its close-up (see placeOf). */
-  place(id: string, el: Element | null): FindingPlace {
-    return placeOf(id, el, this.doc, { x: this.win.scrollX, y: this.win.scrollY });
+  place(id: string, el: Element | null, how: PlaceHints = { cell: true, words: null }): FindingPlace {
+    return placeOf(id, el, this.doc, { x: this.win.scrollX, y: this.win.scrollY }, how, this.win.innerHeight);
   }
 
   /** Back to where the user was, fixed elements shown again. */
@@ -165,17 +165,41 @@ function docRect(r: DOMRect | Rect, scroll: { x: number; y: number }): Rect {
  * row of the anchored cell; elsewhere the anchor's block (the paragraph, the heading); a finding with no
  * anchor is page-level (target null).
  */
+export interface PlaceHints {
+  /** The anchor is a table cell (a cell finding): the close-up is its table's header and row. */
+  cell: boolean;
+  /** A text finding's words (viewport pixels): a block taller than the window is cut around them. */
+  words: DOMRect | Rect | null;
+}
+
 export function placeOf(
   id: string,
   el: Element | null,
   doc: Document,
   scroll: { x: number; y: number },
+  how: PlaceHints = { cell: true, words: null },
+  viewportHeight = Number.POSITIVE_INFINITY,
 ): FindingPlace {
   if (!el) return { id, table: null, header: null, target: null };
-  const table = el.closest('table');
-  const row = el.closest('tr');
-  if (!table || !row)
-    return { id, table: null, header: null, target: docRect(el.getBoundingClientRect(), scroll) };
+  const table = how.cell ? el.closest('table') : null;
+  const row = how.cell ? el.closest('tr') : null;
+  if (!table || !row) {
+    // a paragraph (or a heading); a block taller than the window (a layout cell holding the whole text) is
+    // cut to the words with some of the text around them
+    const block = el.getBoundingClientRect();
+    const w = how.words;
+    if (!w || block.height <= viewportHeight * 0.8 || !(w.width > 0 || w.height > 0))
+      return { id, table: null, header: null, target: docRect(block, scroll) };
+    const around = viewportHeight * 0.25;
+    const top = Math.max(block.top, w.top - around);
+    const bottom = Math.min(block.top + block.height, w.top + w.height + around);
+    return {
+      id,
+      table: null,
+      header: null,
+      target: docRect({ left: block.left, top, width: block.width, height: bottom - top }, scroll),
+    };
+  }
   // the table's own rows (not those of a table nested in a cell)
   const rows = Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
   const n = headerRowCount(

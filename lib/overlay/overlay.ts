@@ -202,6 +202,12 @@ export class Overlay {
     return m && m.anchor.kind !== 'page' ? m.anchor.el : null;
   }
 
+  /** For a text finding, the box of its words (viewport pixels); null for other findings. */
+  wordsRect(findingId: string): DOMRect | null {
+    const m = this.markers.find((x) => x.finding.id === findingId);
+    return m?.anchor.kind === 'range' ? m.anchor.range.getBoundingClientRect() : null;
+  }
+
   next(step = 1): void {
     if (this.markers.length === 0) return;
     this.current = (this.current + step + this.markers.length) % this.markers.length;

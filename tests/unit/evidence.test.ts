@@ -192,6 +192,27 @@ describe('close-ups on the page', () => {
     });
   });
 
+  it('text in a layout table cell is not a table finding; a block taller than the window is cut around the words', () => {
+    const layoutCell = doc.querySelector('#layout td') as Element;
+    fake(layoutCell, r(0, 0, 800, 3000));
+    expect(placeOf('w', layoutCell, doc, { x: 0, y: 0 }, { cell: false, words: null }, 800)).toEqual({
+      id: 'w',
+      table: null,
+      header: null,
+      target: r(0, 0, 800, 3000), // no words to cut around: the block
+    });
+    const cut = placeOf(
+      'w',
+      layoutCell,
+      doc,
+      { x: 0, y: 100 },
+      { cell: false, words: r(40, 1500, 200, 20) },
+      800,
+    );
+    expect(cut.target).toEqual(r(0, 1300 + 100, 800, 420));
+    expect(cut.table).toBeNull();
+  });
+
   it('a paragraph: its block; no anchor: page-level', () => {
     expect(placeOf('g', doc.getElementById('p'), doc, { x: 0, y: 0 })).toEqual({
       id: 'g',
