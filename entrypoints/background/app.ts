@@ -310,6 +310,8 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
     listener,
     inject,
     captureToList,
+    /** One captioned close-up per finding group of the tab, each added to the list (Alt+Shift+S). */
+    captureEachToList: (tabId: number) => evidence.eachToList(tabId, null),
     syncUserSites: async () => syncUserSites(api, await settings()),
     /** Messages and tab events (what tests drive; the entrypoint adds menus and shortcuts). */
     listen(): void {
