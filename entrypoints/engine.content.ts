@@ -94,8 +94,8 @@ class Engine {
           this.lastKey = '';
           this.run();
         },
-        captureMode: async (on) => {
-          this.overlay?.hideChrome(on);
+        captureMode: async (on, only) => {
+          this.overlay?.hideChrome(on, only);
           if (on) this.capture.hideScrollbar();
           else this.capture.showScrollbar();
           await this.nextFrame();

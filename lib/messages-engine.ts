@@ -221,8 +221,15 @@ export const ENGINE = {
   'restore-page': message(z.object({ x: z.number(), y: z.number() }), z.boolean(), EXT),
   'finding-region': message(z.object({ id: z.string() }), z.nullable(Region), EXT),
   'settings-changed': message(z.object({ settings: Settings }), z.null(), EXT),
-  /** evidence capture: hide the overlay's bar, banner, cards and toasts and the page's scrollbar (marks stay) */
-  'capture-mode': message(z.object({ on: z.boolean() }), z.boolean(), EXT),
+  /**
+   * evidence capture: hide the overlay's bar, banner, cards and toasts and the page's scrollbar; the marks
+   * stay (with `only`: those of these findings only, for a close-up)
+   */
+  'capture-mode': message(
+    z.object({ on: z.boolean(), only: z.optional(z.array(z.string())) }),
+    z.boolean(),
+    EXT,
+  ),
   /** evidence capture: where findings are (table header rows, the row, the paragraph), in document pixels */
   'finding-places': message(z.object({ ids: z.array(z.string()) }), z.array(FindingPlace), EXT),
   /** say something where the user is looking (a toast in the overlay), e.g. why a capture failed */

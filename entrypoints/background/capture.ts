@@ -134,6 +134,8 @@ export class Capturer {
     const want = g.rect ? clampTo(g.rect, m0.scrollX + m0.innerWidth, m0.scrollHeight) : page;
     const rect = want.height > 0 && want.width > 0 ? want : page;
     const slices = slicePlan(rect, m0.innerHeight, m0.scrollHeight);
+    // only this close-up's findings keep their marks
+    await this.engine(t, 'capture-mode', { on: true, only: g.ids });
     const parts: Array<{
       destTop: number;
       annotated: ImageBitmap;

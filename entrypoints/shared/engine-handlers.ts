@@ -15,7 +15,7 @@ export interface EngineParts {
   region(findingId: string): Promise<Region | null>;
   applySettings(settings: Settings): void;
   /** Evidence capture on or off: the overlay's chrome and the page's scrollbar out of the picture. */
-  captureMode(on: boolean): Promise<boolean>;
+  captureMode(on: boolean, only: string[] | null): Promise<boolean>;
   places(ids: string[]): FindingPlace[];
   toast(text: string): boolean;
 }
@@ -36,7 +36,7 @@ export function engineHandlers(e: EngineParts): Handlers<EngineDirection> {
       e.applySettings(req.settings);
       return null;
     },
-    'capture-mode': (req) => e.captureMode(req.on),
+    'capture-mode': (req) => e.captureMode(req.on, req.only ?? null),
     'finding-places': (req) => e.places(req.ids),
     'show-toast': (req) => e.toast(req.text),
   };

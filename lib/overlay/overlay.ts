@@ -179,9 +179,23 @@ export class Overlay {
    * Evidence capture: the overlay's own chrome (banner, card, toasts) leaves the picture; the marks stay.
    * Undone by hideChrome(false) (and by setHidden(false) through `capturing`).
    */
-  hideChrome(on: boolean): void {
+  hideChrome(on: boolean, only: readonly string[] | null = null): void {
     this.layer.classList.toggle('no-chrome', on);
+    this.only = on && only ? new Set(only) : null;
+    this.applyOnly();
     if (!on) this.setCapturing(false);
+  }
+
+  /** Findings whose marks stay in a close-up (null: all). */
+  private only: Set<string> | null = null;
+
+  /** Marks of other findings out of a close-up (text marks are redrawn on layout: called after it). */
+  private applyOnly(): void {
+    for (const m of this.markers) {
+      const out = !!this.only && !this.only.has(m.finding.id);
+      for (const el of [...m.mark, ...m.involvedBoxes, ...(m.badge ? [m.badge] : [])])
+        el.classList.toggle('out', out);
+    }
   }
 
   /** Say something where the user is looking: a toast at the top of the viewport, gone after `ms` or a click. */
@@ -456,6 +470,7 @@ export class Overlay {
       this.banner.style.top = `${Math.max(4, (top?.top ?? 4) - h - 6)}px`;
     }
     if (this.card && this.cardFor) this.placeCard(this.cardFor.badge);
+    if (this.only) this.applyOnly();
   }
 
   private onKey(e: KeyboardEvent): void {

@@ -188,6 +188,30 @@ describe.runIf(HAVE_BROWSER)('evidence captures', () => {
     expect(strip.filter((s) => s > 0.5).length).toBeGreaterThan(strip.length * 0.5);
     expect(a.rows.slice(0, imageHeight).filter((s) => s > 0.5).length).toBe(0);
     expect(shot.name).toMatch(/_特写\.png$/);
+    // only this finding's marks: the header and the rows above 总计 (another finding's row among them) are
+    // as plain as the plain copy
+    const differ = (from: number, to: number) =>
+      popup.evaluate(
+        async ({ a, b, from, to }) => {
+          const read = async (src: string) => {
+            const img = new Image();
+            img.src = src;
+            await img.decode();
+            const c = new OffscreenCanvas(img.width, img.height);
+            const ctx = c.getContext('2d');
+            ctx?.drawImage(img, 0, 0);
+            return ctx?.getImageData(0, from, img.width, to - from).data ?? new Uint8ClampedArray();
+          };
+          const [x, y] = [await read(a), await read(b)];
+          let n = 0;
+          for (let i = 0; i < x.length; i += 4) if (Math.abs((x[i] ?? 0) - (y[i] ?? 0)) > 8) n++;
+          return n;
+        },
+        { a: shot.annotated, b: shot.plain, from, to },
+      );
+    expect(await differ(0, Math.round(imageHeight * 0.5))).toBe(0);
+    // the 总计 row itself is marked: there the annotated copy differs from the plain one
+    expect(await differ(Math.round(imageHeight * 0.85), imageHeight)).toBeGreaterThan(200);
     await popup.close();
   }, 60_000);
 

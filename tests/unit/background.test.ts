@@ -367,8 +367,8 @@ describe('evidence: close-ups, failures said, markup', () => {
       .filter((m) => m.type === 'capture-progress')
       .map((m) => `${m.done}/${m.total}`);
     expect(progress).toEqual(['1/2', '2/2']);
-    // the overlay's chrome was out of the picture, and back afterwards
-    expect(engineCalls.filter((x) => x === 'capture-mode')).toHaveLength(2);
+    // the overlay's chrome out of the picture (on; per close-up its findings' marks only), and back afterwards
+    expect(engineCalls.filter((x) => x === 'capture-mode')).toHaveLength(4);
     expect(engineCalls.at(-1)).toBe('capture-mode');
   });
 
@@ -381,9 +381,10 @@ describe('evidence: close-ups, failures said, markup', () => {
     expect(reply.ok).toBe(false);
     expect(reply.error).toBe('请先点击工具栏中的年报巡检图标，再截图。');
     expect(engineCalls).toContain('show-toast');
-    // the page is given back: scrolled back, the overlay's chrome shown again (on, then off)
+    // the page is given back: scrolled back, the overlay's chrome shown again (on, close-up's marks, off)
     expect(engineCalls).toContain('restore-page');
-    expect(engineCalls.filter((x) => x === 'capture-mode')).toHaveLength(2);
+    expect(engineCalls.filter((x) => x === 'capture-mode')).toHaveLength(3);
+    expect(engineCalls.at(-2)).toBe('capture-mode');
     expect(await ask(manager, 'issues-list', {})).toHaveLength(0);
   });
 

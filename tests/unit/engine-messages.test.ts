@@ -103,7 +103,9 @@ describe('the engine answers the protocol', () => {
     await call(ENGINE, 'run-audit', {}, background);
     expect(parts.runForced).toHaveBeenCalledTimes(1);
     expect(await call(ENGINE, 'capture-mode', { on: true }, background)).toBe(true);
-    expect(parts.captureMode).toHaveBeenCalledWith(true);
+    expect(parts.captureMode).toHaveBeenCalledWith(true, null);
+    await call(ENGINE, 'capture-mode', { on: true, only: ['a'] }, background);
+    expect(parts.captureMode).toHaveBeenLastCalledWith(true, ['a']);
     expect(await call(ENGINE, 'finding-places', { ids: ['a'] }, background)).toEqual([
       { id: 'a', table: null, header: null, target: null },
     ]);
