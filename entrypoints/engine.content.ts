@@ -227,6 +227,16 @@ class Engine {
             }
           },
         },
+        {
+          label: t(s.lang, 'closeUpMarkup'),
+          run: async (f: Finding) => {
+            const reply = await ask('capture-finding-to-markup', { findingId: f.id }).catch(() => null);
+            if (reply?.ok) return t(s.lang, 'markupOpened');
+            const text = t(s.lang, 'captureFailed', reply?.error ?? '');
+            this.overlay?.toast(text);
+            return text;
+          },
+        },
       ],
     };
     this.overlay?.destroy();

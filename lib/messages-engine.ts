@@ -259,6 +259,12 @@ export const ENGINE_TO_BACKGROUND = {
   'audit-failed': message(z.object({ url: z.string(), error: z.string() }), z.null(), CONTENT),
   /** a finding's card: close-up of this finding, added to the issue list */
   'capture-finding-to-list': message(z.object({ findingId: z.string() }), ListReply, CONTENT),
+  /** a finding's card: close-up of this finding, opened in the markup page before it goes into the list */
+  'capture-finding-to-markup': message(
+    z.object({ findingId: z.string() }),
+    z.object({ ok: z.boolean(), error: z.optional(z.string()) }),
+    CONTENT,
+  ),
   'get-settings': message(none, Settings, ['content', 'extension']),
   /**
    * The same body's report of the year before `year` (this frame's report year), as the store keeps it, or

@@ -233,6 +233,10 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
       from.origin !== 'content'
         ? { ok: false, added: 0, error: 'refused' }
         : captureToList(from.tabId, 'finding', req.findingId, from.frameId),
+    'capture-finding-to-markup': (req, from) =>
+      from.origin !== 'content'
+        ? { ok: false, error: 'refused' }
+        : evidence.closeUpToMarkup(from.tabId, req.findingId, from.frameId),
     'get-settings': () => settings(),
     'get-result': (req) => tabs.get(req.tabId),
     'audit-tab': (req) => inject(req.tabId, 0, true),

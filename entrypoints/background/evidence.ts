@@ -134,5 +134,14 @@ export function createEvidence(d: EvidenceDeps) {
     return r;
   }
 
-  return { closeUps, eachToList, markupOpen, markupGet, markupSave, tell };
+  /** The card's 「特写并标注」: a close-up of one finding, opened in the markup page. */
+  async function closeUpToMarkup(tabId: number, findingId: string, frameId?: number) {
+    const r = await closeUps(tabId, [findingId], frameId);
+    const shot = r.ok ? r.shots[0] : undefined;
+    if (!r.ok || !shot) return { ok: false, error: r.ok ? t('zh', 'notAudited') : r.error };
+    const { ids, ...image } = shot;
+    return markupOpen(tabId, ids, image);
+  }
+
+  return { closeUps, eachToList, closeUpToMarkup, markupOpen, markupGet, markupSave, tell };
 }

@@ -414,6 +414,15 @@ describe('evidence: close-ups, failures said, markup', () => {
     const annotated = await blobs.get(entry?.imageKeys[0] ?? '');
     expect(new Uint8Array((await annotated?.arrayBuffer()) ?? new ArrayBuffer(0)).length).toBeGreaterThan(8);
     expect(await ask(popup, 'markup-get', { token })).toBeNull(); // saved: gone
+    // the card's 「特写并标注」: the finding's close-up opens in the markup page, for that finding only
+    expect(await ask(content(1), 'capture-finding-to-markup', { findingId: `${first.id}#g0` })).toEqual({
+      ok: true,
+    });
+    const url2 = String((created.mock.calls.at(-1)?.[0] as { url?: string } | undefined)?.url);
+    const job2 = await ask(popup, 'markup-get', { token: new URL(url2).searchParams.get('token') ?? '' });
+    expect(job2?.findingIds).toEqual([`${first.id}#g0`]);
+    expect(job2?.shot.name).toMatch(/_特写\.png$/);
+    expect(job2?.shot.region).toBeDefined();
     expect((await ask(popup, 'markup-save', { token, annotated: marked })).ok).toBe(false);
   });
 });

@@ -174,6 +174,7 @@ describe('the protocol', () => {
       'audit-done',
       'audit-failed',
       'capture-finding-to-list',
+      'capture-finding-to-markup',
       'get-settings',
       'history-keep',
       'history-previous',
