@@ -363,4 +363,28 @@ describe.runIf(HAVE_BROWSER)('evidence captures', () => {
     await m.close();
     await popup.close();
   }, 60_000);
+
+  it('the card’s 「特写并标注」 opens the finding’s close-up in the markup page', async () => {
+    await report.bringToFront();
+    await clickAction(l, report.url());
+    const opened = l.context.waitForEvent('page', { timeout: 20_000 });
+    const clicked = await inOverlay(report, (root) => {
+      const find = () =>
+        Array.from(root.querySelectorAll<HTMLButtonElement>('.card button')).find(
+          (b) => b.textContent === '特写并标注',
+        );
+      // a click on the badge of the card already open closes it: click until the card is there
+      for (let i = 0; i < 2 && !find(); i++)
+        root.querySelector<HTMLElement>('.badge[data-rule="t2-row-total"]')?.click();
+      const button = find();
+      button?.click();
+      return !!button;
+    });
+    expect(clicked).toBe(true);
+    const m = await opened;
+    await m.waitForSelector('canvas[data-shapes="0"]');
+    expect(m.url()).toMatch(/\/markup\.html\?token=/);
+    await m.waitForFunction(() => (document.querySelector('canvas')?.height ?? 0) > 100);
+    await m.close();
+  }, 60_000);
 });
