@@ -132,7 +132,11 @@ export class Capturer {
   ): Promise<CloseUpShot> {
     const page: Rect = { left: m0.scrollX, top: 0, width: m0.innerWidth, height: m0.innerHeight };
     const want = g.rect ? clampTo(g.rect, m0.scrollX + m0.innerWidth, m0.scrollHeight) : page;
-    const rect = want.height > 0 && want.width > 0 ? want : page;
+    const whole = want.height > 0 && want.width > 0 ? want : page;
+    // past the canvas limit keep the bottom (the row at fault) rather than fail
+    const most = MAX_PART_HEIGHT / Math.max(1, m0.dpr);
+    const rect =
+      whole.height > most ? { ...whole, top: whole.top + whole.height - most, height: most } : whole;
     const slices = slicePlan(rect, m0.innerHeight, m0.scrollHeight);
     // only this close-up's findings keep their marks
     await this.engine(t, 'capture-mode', { on: true, only: g.ids });
@@ -176,10 +180,15 @@ export class Capturer {
     };
     const when = new Date();
     const annotated = withCaption(draw('annotated'), caption(g.ids, when), scale);
+    const plain = draw('plain');
+    for (const p of parts) {
+      p.annotated.close();
+      p.plain.close();
+    }
     return {
       ids: g.ids,
       annotated: await canvasToDataUrl(annotated),
-      plain: await canvasToDataUrl(draw('plain')),
+      plain: await canvasToDataUrl(plain),
       ...names(t, '特写', when),
       region: rect,
       ...(g.header ? { header: g.header } : {}),
