@@ -94,6 +94,26 @@ class Engine {
           this.lastKey = '';
           this.run();
         },
+        captureMode: async (on, only) => {
+          this.overlay?.hideChrome(on, only);
+          if (on) this.capture.hideScrollbar();
+          else this.capture.showScrollbar();
+          await this.nextFrame();
+          this.overlay?.layout();
+          return true;
+        },
+        places: (ids) =>
+          ids.map((id) => {
+            const f = this.overlay?.shown.find((x) => x.id === id);
+            return this.capture.place(id, this.overlay?.anchorOf(id) ?? null, {
+              cell: f?.targets[0]?.type === 'cell',
+              words: this.overlay?.wordsRect(id) ?? null,
+            });
+          }),
+        toast: (text) => {
+          this.overlay?.toast(text);
+          return !!this.overlay;
+        },
       }),
       () => ({ id: browser.runtime.id, base: browser.runtime.getURL('/') }),
     );
@@ -195,12 +215,26 @@ class Engine {
           run: async (f: Finding) => {
             try {
               const reply = await ask('capture-finding-to-list', { findingId: f.id });
-              return reply.ok
-                ? t(s.lang, 'addedToList', String(reply.added))
-                : t(s.lang, 'captureFailed', reply.error ?? '');
+              if (reply.ok) return t(s.lang, 'addedToList', String(reply.added));
+              // said where the user is looking: the card may be out of sight by now
+              const text = t(s.lang, 'captureFailed', reply.error ?? '');
+              this.overlay?.toast(text);
+              return text;
             } catch {
-              return t(s.lang, 'captureFailed', '');
+              const text = t(s.lang, 'captureFailed', '');
+              this.overlay?.toast(text);
+              return text;
             }
+          },
+        },
+        {
+          label: t(s.lang, 'closeUpMarkup'),
+          run: async (f: Finding) => {
+            const reply = await ask('capture-finding-to-markup', { findingId: f.id }).catch(() => null);
+            if (reply?.ok) return t(s.lang, 'markupOpened');
+            const text = t(s.lang, 'captureFailed', reply?.error ?? '');
+            this.overlay?.toast(text);
+            return text;
           },
         },
       ],

@@ -191,6 +191,16 @@ export type PageMetrics = z.infer<typeof PageMetrics>;
 export const Region = z.object({ left: z.number(), top: z.number(), width: z.number(), height: z.number() });
 export type Region = z.infer<typeof Region>;
 
+const DocRect = z.nullable(Region);
+/** One finding's place for its close-up (lib/evidence/geometry.ts FindingPlace). */
+export const FindingPlace = z.object({
+  id: z.string(),
+  table: z.nullable(z.number()),
+  header: DocRect,
+  target: DocRect,
+});
+export type FindingPlace = z.infer<typeof FindingPlace>;
+
 export const ListReply = z.object({ ok: z.boolean(), added: z.number(), error: z.optional(z.string()) });
 export type ListReply = z.infer<typeof ListReply>;
 
@@ -211,6 +221,19 @@ export const ENGINE = {
   'restore-page': message(z.object({ x: z.number(), y: z.number() }), z.boolean(), EXT),
   'finding-region': message(z.object({ id: z.string() }), z.nullable(Region), EXT),
   'settings-changed': message(z.object({ settings: Settings }), z.null(), EXT),
+  /**
+   * evidence capture: hide the overlay's bar, banner, cards and toasts and the page's scrollbar; the marks
+   * stay (with `only`: those of these findings only, for a close-up)
+   */
+  'capture-mode': message(
+    z.object({ on: z.boolean(), only: z.optional(z.array(z.string())) }),
+    z.boolean(),
+    EXT,
+  ),
+  /** evidence capture: where findings are (table header rows, the row, the paragraph), in document pixels */
+  'finding-places': message(z.object({ ids: z.array(z.string()) }), z.array(FindingPlace), EXT),
+  /** say something where the user is looking (a toast in the overlay), e.g. why a capture failed */
+  'show-toast': message(z.object({ text: z.string() }), z.boolean(), EXT),
 } as const;
 export type EngineDirection = typeof ENGINE;
 
@@ -236,6 +259,12 @@ export const ENGINE_TO_BACKGROUND = {
   'audit-failed': message(z.object({ url: z.string(), error: z.string() }), z.null(), CONTENT),
   /** a finding's card: close-up of this finding, added to the issue list */
   'capture-finding-to-list': message(z.object({ findingId: z.string() }), ListReply, CONTENT),
+  /** a finding's card: close-up of this finding, opened in the markup page before it goes into the list */
+  'capture-finding-to-markup': message(
+    z.object({ findingId: z.string() }),
+    z.object({ ok: z.boolean(), error: z.optional(z.string()) }),
+    CONTENT,
+  ),
   'get-settings': message(none, Settings, ['content', 'extension']),
   /**
    * The same body's report of the year before `year` (this frame's report year), as the store keeps it, or

@@ -10,7 +10,7 @@
 import { z } from 'zod/mini';
 import { ReportSnapshot } from './history/snapshot';
 import { IsoDate, IssueEntry, IssueList, IssueStatus, ReviewStatus } from './issues/model';
-import { ENGINE_TO_BACKGROUND, ListReply, message, type Origin } from './messages-engine';
+import { ENGINE_TO_BACKGROUND, ListReply, message, type Origin, Region } from './messages-engine';
 import { AuditResult, Finding } from './model/schema';
 import { Settings } from './settings';
 
@@ -51,6 +51,9 @@ export const Shot = z.object({
   plain: z.string(),
   name: z.string(),
   plainName: z.string(),
+  /** a close-up: what it covers, and the table's header rows in it (document pixels) */
+  region: z.optional(Region),
+  header: z.optional(Region),
 });
 export type Shot = z.infer<typeof Shot>;
 export const CaptureReply = z.object({
@@ -103,6 +106,15 @@ export const AttachmentsReply = z.object({
   items: z.array(z.object({ ...AttachmentInfo.shape, result: z.nullable(AttachmentResult) })),
 });
 export type AttachmentsReply = z.infer<typeof AttachmentsReply>;
+/** A captured image waiting in the markup page, and what it is evidence of. */
+export const MarkupJob = z.object({
+  tabId: z.number(),
+  findingIds: z.nullable(z.array(z.string())),
+  shot: Shot,
+  pageUrl: z.string(),
+  pageTitle: z.string(),
+});
+export type MarkupJob = z.infer<typeof MarkupJob>;
 
 export const BACKGROUND = {
   ...ENGINE_TO_BACKGROUND,
@@ -134,6 +146,25 @@ export const BACKGROUND = {
     ListReply,
     EXT,
   ),
+  /**
+   * pages: one captioned close-up per finding (findings sharing a table region share one) and each added to
+   * the issue list with its own image; progress is broadcast as capture-progress
+   */
+  'capture-each-to-list': message(
+    z.object({ ...tab, findingIds: z.nullable(z.array(z.string())) }),
+    ListReply,
+    EXT,
+  ),
+  /** pages: open the markup page on a captured image, for these findings (all when null) of the tab */
+  'markup-open': message(
+    z.object({ ...tab, findingIds: z.nullable(z.array(z.string())), shot: Shot }),
+    z.object({ ok: z.boolean(), error: z.optional(z.string()) }),
+    EXT,
+  ),
+  /** the markup page: the image it was opened with (null when gone: saved, or the browser restarted) */
+  'markup-get': message(z.object({ token: z.string() }), z.nullable(MarkupJob), EXT),
+  /** the markup page: add the findings to the list with the marked-up image (the original kept as plain copy) */
+  'markup-save': message(z.object({ token: z.string(), annotated: z.string() }), ListReply, EXT),
   'issues-list': message(z.object({}), IssueList, EXT),
   'issues-update': message(
     z.object({
@@ -222,5 +253,7 @@ export const PAGES = {
   'tab-changed': message(z.object(tab), z.null(), EXT),
   'settings-changed': message(z.object({ settings: Settings }), z.null(), EXT),
   'store-changed': message(z.object({}), z.null(), EXT),
+  /** capture-each-to-list: `done` of `total` close-ups taken for the tab */
+  'capture-progress': message(z.object({ ...tab, done: z.number(), total: z.number() }), z.null(), EXT),
 } as const;
 export type PagesDirection = typeof PAGES;

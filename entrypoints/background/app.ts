@@ -33,6 +33,7 @@ import { t } from '../shared/i18n';
 import { dataUrlToBlob, evidenceBlobs, LocalKeyValue } from '../shared/issue-store';
 import { TabAttachments } from './attachments';
 import { Capturer, type Target } from './capture';
+import { captureError, createEvidence } from './evidence';
 import { TabStates } from './tabs';
 import { syncUserSites } from './user-sites';
 
@@ -49,12 +50,6 @@ export interface BackgroundOptions {
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-function captureError(err: unknown): string {
-  const msg = errorText(err);
-  // Chrome: "Either the '<all_urls>' or 'activeTab' permission is required."
-  return /activeTab|all_urls|permission/i.test(msg) ? t('zh', 'needActiveTab') : msg;
 }
 
 /** A page of the web (not a file, data: or extension page): the only URLs the store keeps. */
@@ -142,15 +137,16 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
   ): Promise<CaptureReply> {
     try {
       const { target } = await targetOf(tabId, frameId);
-      const shots =
-        mode === 'full'
-          ? await capturer.full(target)
-          : mode === 'finding' && findingId
-            ? await capturer.finding(target, findingId)
-            : await capturer.visible(target);
+      if (mode === 'finding' && findingId) {
+        const r = await evidence.closeUps(tabId, [findingId], frameId);
+        return r.ok
+          ? { ok: true, shots: r.shots.map(({ ids: _ids, ...shot }) => shot) }
+          : { ok: false, shots: [], error: r.error };
+      }
+      const shots = mode === 'full' ? await capturer.full(target) : await capturer.visible(target);
       return { ok: true, shots };
     } catch (err) {
-      return { ok: false, shots: [], error: captureError(err) };
+      return { ok: false, shots: [], error: captureError(err, (await settings()).lang) };
     }
   }
 
@@ -216,6 +212,16 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
     return addFindings(tabId, findingId ? [findingId] : null, first);
   }
 
+  const evidence = createEvidence({
+    api,
+    capturer,
+    state: (tabId) => tabs.get(tabId),
+    target: targetOf,
+    settings,
+    add: (tabId, ids, shot) => addFindings(tabId, ids, shot),
+    broadcast,
+  });
+
   const handlers: Handlers<BackgroundDirection> = {
     'report-detected': async (_req, from) => {
       if (from.origin === 'content') await inject(from.tabId, from.frameId, false);
@@ -245,12 +251,20 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
       from.origin !== 'content'
         ? { ok: false, added: 0, error: 'refused' }
         : captureToList(from.tabId, 'finding', req.findingId, from.frameId),
+    'capture-finding-to-markup': (req, from) =>
+      from.origin !== 'content'
+        ? { ok: false, error: 'refused' }
+        : evidence.closeUpToMarkup(from.tabId, req.findingId, from.frameId),
     'get-settings': () => settings(),
     'get-result': (req) => tabs.get(req.tabId),
     'audit-tab': (req) => inject(req.tabId, 0, true),
     capture: (req) => capture(req.tabId, req.mode, req.findingId),
     'capture-to-list': (req) => captureToList(req.tabId, req.mode, req.findingId),
     'issues-add': (req) => addFindings(req.tabId, req.findingIds, req.shot),
+    'capture-each-to-list': (req) => evidence.eachToList(req.tabId, req.findingIds),
+    'markup-open': (req) => evidence.markupOpen(req.tabId, req.findingIds, req.shot),
+    'markup-get': (req) => evidence.markupGet(req.token),
+    'markup-save': (req) => evidence.markupSave(req.token, req.annotated),
     'issues-list': () => store.list(),
     'issues-update': async (req) => {
       const next = await store.update(req.id, req.patch);
@@ -367,6 +381,8 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
     listener,
     inject,
     captureToList,
+    /** One captioned close-up per finding group of the tab, each added to the list (Alt+Shift+S). */
+    captureEachToList: (tabId: number) => evidence.eachToList(tabId, null),
     syncUserSites: async () => syncUserSites(api, await settings()),
     /** Messages and tab events (what tests drive; the entrypoint adds menus and shortcuts). */
     listen(): void {

@@ -2,18 +2,30 @@
  * Screenshots (background side): the visible area with the overlay burned in and a plain copy; the whole
  * page by scroll-and-stitch (at most two captures a second, fixed and sticky elements hidden after the first
  * slice, late images awaited, scroll position restored, split into several images past the canvas limit);
- * a close-up of one finding. Every capture needs activeTab (the toolbar was clicked) or host access.
+ * close-ups of findings (the table's header rows down to the row at fault, or the paragraph; stitched when
+ * taller than the viewport) with a caption strip burned in. The overlay's own bar, banner and cards and the
+ * page's scrollbar are out of every picture (the engine's capture mode); the marks stay in the annotated
+ * copy. Chrome's captureVisibleTab needs activeTab (the toolbar icon clicked on the tab) or <all_urls>: the
+ * extension's host access to *.gov.cn is not enough.
  */
 
 import type { Browser } from 'webextension-polyfill';
+import type { CaptionLine } from '@/lib/evidence/caption';
+import { type CloseUp, clampTo, groupCloseUps, type Rect, slicePlan } from '@/lib/evidence/geometry';
 import { screenshotName } from '@/lib/issues/export';
 import { call, ENGINE, type Shot } from '@/lib/messages';
-import type { EngineDirection, ReplyOf, RequestOf } from '@/lib/messages-engine';
+import type { EngineDirection, PageMetrics, ReplyOf, RequestOf } from '@/lib/messages-engine';
+import { bitmap, canvasToDataUrl, withCaption } from './caption-draw';
 
 /** Chrome allows two captureVisibleTab calls per second. */
 const MIN_GAP_MS = 520;
 /** Stay well under the browsers' canvas limits (height 32767, area ~268 MP). */
 const MAX_PART_HEIGHT = 16000;
+
+/** A close-up and the findings it shows; its rectangle (and the header rows') in document pixels. */
+export interface CloseUpShot extends Shot {
+  ids: string[];
+}
 
 export interface Target {
   tabId: number;
@@ -21,18 +33,6 @@ export interface Target {
   frameId: number;
   url: string;
   title: string;
-}
-
-async function bitmap(dataUrl: string): Promise<ImageBitmap> {
-  return createImageBitmap(await (await fetch(dataUrl)).blob());
-}
-
-async function canvasToDataUrl(canvas: OffscreenCanvas): Promise<string> {
-  const blob = await canvas.convertToBlob({ type: 'image/png' });
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return `data:image/png;base64,${btoa(bin)}`;
 }
 
 function names(t: Target, kind: string, when = new Date()): { name: string; plainName: string } {
@@ -81,33 +81,126 @@ export class Capturer {
     }
   }
 
-  async visible(t: Target): Promise<Shot[]> {
-    const shot = await this.both(t);
-    return [{ ...shot, ...names(t, '可见区域') }];
+  /** Run a capture with the overlay's chrome and the page's scrollbar out of the picture. */
+  private async clean<T>(t: Target, run: () => Promise<T>): Promise<T> {
+    await this.engine(t, 'capture-mode', { on: true });
+    try {
+      return await run();
+    } finally {
+      await this.engine(t, 'capture-mode', { on: false }).catch(() => false);
+    }
   }
 
-  async finding(t: Target, findingId: string): Promise<Shot[]> {
-    const region = await this.engine(t, 'finding-region', { id: findingId });
-    const m = await this.engine(t, 'capture-info', {});
-    const shot = await this.both(t);
-    if (!region) return [{ ...shot, ...names(t, '特写') }];
-    const crop = async (url: string) => {
-      const img = await bitmap(url);
-      const scale = img.width / m.innerWidth;
-      const pad = 24;
-      const x = Math.max(0, Math.floor((region.left - pad) * scale));
-      const y = Math.max(0, Math.floor((region.top - pad) * scale));
-      const w = Math.min(img.width - x, Math.ceil((region.width + 2 * pad) * scale));
-      const h = Math.min(img.height - y, Math.ceil((region.height + 2 * pad) * scale));
-      const c = new OffscreenCanvas(Math.max(1, w), Math.max(1, h));
-      c.getContext('2d')?.drawImage(img, x, y, w, h, 0, 0, w, h);
-      return canvasToDataUrl(c);
+  async visible(t: Target): Promise<Shot[]> {
+    // the first screenshot tells early whether the browser lets us capture at all (activeTab)
+    return this.clean(t, async () => [{ ...(await this.both(t)), ...names(t, '可见区域') }]);
+  }
+
+  /**
+   * Close-ups of findings, one image per group of findings sharing a table region, each with its caption
+   * (`caption(ids, when)` gives the lines). `progress` is told after each image.
+   */
+  closeUps(
+    t: Target,
+    ids: string[],
+    caption: (ids: string[], when: Date) => CaptionLine[],
+    progress?: (done: number, total: number) => void,
+  ): Promise<CloseUpShot[]> {
+    return this.clean(t, async () => {
+      const start = await this.engine(t, 'capture-info', {});
+      try {
+        const places = await this.engine(t, 'finding-places', { ids });
+        const groups = groupCloseUps(places, Math.max(200, start.innerHeight - 40));
+        const out: CloseUpShot[] = [];
+        for (const g of groups) {
+          out.push(await this.closeUp(t, g, start, caption));
+          progress?.(out.length, groups.length);
+        }
+        return out;
+      } finally {
+        await this.engine(t, 'restore-page', { x: start.scrollX, y: start.scrollY });
+      }
+    });
+  }
+
+  /** One close-up: scroll its rectangle into view slice by slice, cut, stitch, caption. */
+  private async closeUp(
+    t: Target,
+    g: CloseUp,
+    m0: PageMetrics,
+    caption: (ids: string[], when: Date) => CaptionLine[],
+  ): Promise<CloseUpShot> {
+    const page: Rect = { left: m0.scrollX, top: 0, width: m0.innerWidth, height: m0.innerHeight };
+    const want = g.rect ? clampTo(g.rect, m0.scrollX + m0.innerWidth, m0.scrollHeight) : page;
+    const whole = want.height > 0 && want.width > 0 ? want : page;
+    // past the canvas limit keep the bottom (the row at fault) rather than fail
+    const most = MAX_PART_HEIGHT / Math.max(1, m0.dpr);
+    const rect =
+      whole.height > most ? { ...whole, top: whole.top + whole.height - most, height: most } : whole;
+    const slices = slicePlan(rect, m0.innerHeight, m0.scrollHeight);
+    // only this close-up's findings keep their marks
+    await this.engine(t, 'capture-mode', { on: true, only: g.ids });
+    const parts: Array<{
+      destTop: number;
+      annotated: ImageBitmap;
+      plain: ImageBitmap;
+      srcTop: number;
+      h: number;
+    }> = [];
+    let scale = 1;
+    let x = 0;
+    for (const s of slices) {
+      const m = await this.engine(t, 'scroll-to', { y: s.scrollY, hideFixed: true });
+      const shot = await this.both(t);
+      const annotated = await bitmap(shot.annotated);
+      scale = annotated.width / m.innerWidth;
+      x = Math.max(0, rect.left - m.scrollX);
+      // the page may not have scrolled where asked (its end): cut where the rectangle is now
+      const srcTop = rect.top + s.destTop - m.scrollY;
+      parts.push({ destTop: s.destTop, annotated, plain: await bitmap(shot.plain), srcTop, h: s.height });
+    }
+    const w = Math.max(1, Math.round(Math.min(rect.width, m0.innerWidth - x) * scale));
+    const h = Math.max(1, Math.round(rect.height * scale));
+    const draw = (key: 'annotated' | 'plain') => {
+      const c = new OffscreenCanvas(w, h);
+      const ctx = c.getContext('2d');
+      for (const p of parts)
+        ctx?.drawImage(
+          p[key],
+          Math.round(x * scale),
+          Math.round(p.srcTop * scale),
+          w,
+          Math.round(p.h * scale),
+          0,
+          Math.round(p.destTop * scale),
+          w,
+          Math.round(p.h * scale),
+        );
+      return c;
     };
-    return [{ annotated: await crop(shot.annotated), plain: await crop(shot.plain), ...names(t, '特写') }];
+    const when = new Date();
+    const annotated = withCaption(draw('annotated'), caption(g.ids, when), scale);
+    const plain = draw('plain');
+    for (const p of parts) {
+      p.annotated.close();
+      p.plain.close();
+    }
+    return {
+      ids: g.ids,
+      annotated: await canvasToDataUrl(annotated),
+      plain: await canvasToDataUrl(plain),
+      ...names(t, '特写', when),
+      region: rect,
+      ...(g.header ? { header: g.header } : {}),
+    };
   }
 
   /** The whole page, scrolled slice by slice and stitched. */
-  async full(t: Target): Promise<Shot[]> {
+  full(t: Target): Promise<Shot[]> {
+    return this.clean(t, () => this.fullNow(t));
+  }
+
+  private async fullNow(t: Target): Promise<Shot[]> {
     const start = await this.engine(t, 'capture-info', {});
     const slices: Array<{ y: number; annotated: ImageBitmap; plain: ImageBitmap }> = [];
     let scale = 1;

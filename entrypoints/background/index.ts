@@ -28,7 +28,7 @@ export default defineBackground(() => {
     void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
       if (tab?.id === undefined) return;
       if (command === 'audit-page') void bg.inject(tab.id, 0, true);
-      if (command === 'capture-to-list') void bg.captureToList(tab.id, 'visible');
+      if (command === 'capture-to-list') void bg.captureEachToList(tab.id);
     });
   });
 });

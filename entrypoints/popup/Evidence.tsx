@@ -9,7 +9,7 @@ import type { CaptureReply, RecheckCounts, Shot, TabState } from '@/lib/messages
 import type { Lang } from '@/lib/model/schema';
 import { t } from '../shared/i18n';
 import { dataUrlToBlob } from '../shared/issue-store';
-import { ask } from '../shared/messaging';
+import { ask, listenToBackground } from '../shared/messaging';
 
 function captureShots(tabId: number, mode: 'visible' | 'full'): Promise<CaptureReply> {
   return ask('capture', { tabId, mode }).catch((err: unknown) => ({
@@ -19,7 +19,19 @@ function captureShots(tabId: number, mode: 'visible' | 'full'): Promise<CaptureR
   }));
 }
 
-function ShotView({ shot, lang, index, count }: { shot: Shot; lang: Lang; index: number; count: number }) {
+function ShotView({
+  shot,
+  lang,
+  index,
+  count,
+  onMarkup,
+}: {
+  shot: Shot;
+  lang: Lang;
+  index: number;
+  count: number;
+  onMarkup: (shot: Shot) => void;
+}) {
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     const blob = await dataUrlToBlob(shot.annotated);
@@ -41,6 +53,9 @@ function ShotView({ shot, lang, index, count }: { shot: Shot; lang: Lang; index:
         </a>{' '}
         <button type="button" class="link" onClick={() => void copy()}>
           {copied ? t(lang, 'copied') : t(lang, 'copy')}
+        </button>{' '}
+        <button type="button" class="link" data-action="markup" onClick={() => onMarkup(shot)}>
+          {t(lang, 'markup')}
         </button>
       </span>
     </li>
@@ -71,15 +86,36 @@ export function Evidence({ tabId, state, lang }: { tabId: number; state: TabStat
     if (reply.ok) setShots(reply.shots);
   };
 
+  // progress of "add all": one close-up per finding
+  useEffect(
+    () =>
+      listenToBackground({
+        'capture-progress': (req) => {
+          if (req.tabId === tabId) setNote(t(lang, 'captureProgress', String(req.done), String(req.total)));
+          return null;
+        },
+      }),
+    [tabId, lang],
+  );
+
   const addAll = async () => {
     if (!result) return;
     setBusy(true);
-    const shot = shots[0];
-    const reply = await ask('issues-add', { tabId, findingIds: null, ...(shot ? { shot } : {}) }).catch(
-      (err: unknown) => ({ ok: false, added: 0, error: err instanceof Error ? err.message : String(err) }),
+    setNote(t(lang, 'capturing'));
+    const reply = await ask('capture-each-to-list', { tabId, findingIds: null }).catch((err: unknown) => ({
+      ok: false,
+      added: 0,
+      error: err instanceof Error ? err.message : String(err),
+    }));
+    setNote(
+      reply.ok ? t(lang, 'addedToList', String(reply.added)) : t(lang, 'captureFailed', reply.error ?? ''),
     );
-    setNote(reply.ok ? t(lang, 'addedToList', String(reply.added)) : (reply.error ?? ''));
     setBusy(false);
+  };
+
+  const markup = async (shot: Shot) => {
+    const reply = await ask('markup-open', { tabId, findingIds: null, shot }).catch(() => null);
+    if (!reply?.ok) setNote(t(lang, 'captureFailed', reply?.error ?? ''));
   };
 
   return (
@@ -130,7 +166,14 @@ export function Evidence({ tabId, state, lang }: { tabId: number; state: TabStat
       {shots.length > 0 && (
         <ul class="shots">
           {shots.map((s, i) => (
-            <ShotView key={s.name} shot={s} lang={lang} index={i} count={shots.length} />
+            <ShotView
+              key={s.name}
+              shot={s}
+              lang={lang}
+              index={i}
+              count={shots.length}
+              onMarkup={(x) => void markup(x)}
+            />
           ))}
         </ul>
       )}

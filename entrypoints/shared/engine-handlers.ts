@@ -2,7 +2,7 @@
  * The engine's answers to the protocol's ENGINE messages (lib/messages-engine.ts), over the engine's
  * parts; kept apart from the content script so tests drive it with fakeBrowser.
  */
-import type { EngineDirection, Handlers, Region } from '@/lib/messages-engine';
+import type { EngineDirection, FindingPlace, Handlers, Region } from '@/lib/messages-engine';
 import type { Settings } from '@/lib/settings';
 import type { PageCapture } from './page-capture';
 
@@ -14,6 +14,10 @@ export interface EngineParts {
   capture: PageCapture;
   region(findingId: string): Promise<Region | null>;
   applySettings(settings: Settings): void;
+  /** Evidence capture on or off: the overlay's chrome and the page's scrollbar out of the picture. */
+  captureMode(on: boolean, only: string[] | null): Promise<boolean>;
+  places(ids: string[]): FindingPlace[];
+  toast(text: string): boolean;
 }
 
 export function engineHandlers(e: EngineParts): Handlers<EngineDirection> {
@@ -32,5 +36,8 @@ export function engineHandlers(e: EngineParts): Handlers<EngineDirection> {
       e.applySettings(req.settings);
       return null;
     },
+    'capture-mode': (req) => e.captureMode(req.on, req.only ?? null),
+    'finding-places': (req) => e.places(req.ids),
+    'show-toast': (req) => e.toast(req.text),
   };
 }

@@ -46,6 +46,7 @@ export function listenToBackground(handlers: Partial<Handlers<PagesDirection>>):
     'tab-changed': (req, from) => handlers['tab-changed']?.(req, from) ?? null,
     'settings-changed': (req, from) => handlers['settings-changed']?.(req, from) ?? null,
     'store-changed': (req, from) => handlers['store-changed']?.(req, from) ?? null,
+    'capture-progress': (req, from) => handlers['capture-progress']?.(req, from) ?? null,
   };
   const listener = handle(PAGES, all, self);
   browser.runtime.onMessage.addListener(listener);

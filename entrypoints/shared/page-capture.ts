@@ -4,7 +4,8 @@
  * page restored afterwards, and the region of one finding to crop. Over a small window interface so it runs
  * on linkedom in tests.
  */
-import type { PageMetrics, Region } from '@/lib/messages-engine';
+import { headerRowCount, type Rect, union } from '@/lib/evidence/geometry';
+import type { FindingPlace, PageMetrics, Region } from '@/lib/messages-engine';
 
 export interface PageWindow {
   readonly scrollX: number;
@@ -95,6 +96,40 @@ export class PageCapture {
     return this.metrics();
   }
 
+  private scrollbar: string | null = null;
+  private hadStyle = false;
+
+  /**
+   * While a capture runs the page's own scrollbar is hidden (it would show in every slice): a temporary
+   * inline `scrollbar-width: none` on <html>, its previous value put back by showScrollbar().
+   */
+  hideScrollbar(): void {
+    if (this.scrollbar !== null) return;
+    const st = this.doc.documentElement.style;
+    this.scrollbar = st.getPropertyValue('scrollbar-width');
+    this.hadStyle = this.doc.documentElement.hasAttribute('style');
+    st.setProperty('scrollbar-width', 'none', 'important');
+  }
+
+  showScrollbar(): void {
+    if (this.scrollbar === null) return;
+    const value = this.scrollbar;
+    this.scrollbar = null;
+    const st = this.doc.documentElement.style;
+    if (value) st.setProperty('scrollbar-width', value);
+    else st.removeProperty('scrollbar-width');
+    if (st.length === 0 && !this.hadStyle) {
+      // Chrome writes the attribute back from the CSSOM lazily: have it written now, then remove it
+      this.doc.documentElement.getAttribute('style');
+      this.doc.documentElement.removeAttribute('style');
+    }
+  }
+
+  /** Where a finding is, in document pixels, for its close-up (see placeOf). */
+  place(id: string, el: Element | null, how: PlaceHints = { cell: true, words: null }): FindingPlace {
+    return placeOf(id, el, this.doc, { x: this.win.scrollX, y: this.win.scrollY }, how, this.win.innerHeight);
+  }
+
   /** Back to where the user was, fixed elements shown again. */
   async restore(x: number, y: number): Promise<boolean> {
     for (const [el, v] of this.hidden.splice(0)) el.style.visibility = v;
@@ -119,4 +154,75 @@ export function cropRegion(area: Box, cell: Box, viewportHeight: number): Region
   const top = area.height > viewportHeight ? Math.max(area.top, cell.top - viewportHeight / 2) : area.top;
   const height = Math.min(area.height, viewportHeight);
   return { left: area.left, top, width: area.width, height };
+}
+
+function docRect(r: DOMRect | Rect, scroll: { x: number; y: number }): Rect {
+  return { left: r.left + scroll.x, top: r.top + scroll.y, width: r.width, height: r.height };
+}
+
+/**
+ * A finding's place: in a table, the table's header rows (the rows before its first row of figures) and the
+ * row of the anchored cell; elsewhere the anchor's block (the paragraph, the heading); a finding with no
+ * anchor is page-level (target null).
+ */
+export interface PlaceHints {
+  /** The anchor is a table cell (a cell finding): the close-up is its table's header and row. */
+  cell: boolean;
+  /** A text finding's words (viewport pixels): a block taller than the window is cut around them. */
+  words: DOMRect | Rect | null;
+}
+
+export function placeOf(
+  id: string,
+  el: Element | null,
+  doc: Document,
+  scroll: { x: number; y: number },
+  how: PlaceHints = { cell: true, words: null },
+  viewportHeight = Number.POSITIVE_INFINITY,
+): FindingPlace {
+  if (!el) return { id, table: null, header: null, target: null };
+  const table = how.cell ? el.closest('table') : null;
+  const row = how.cell ? el.closest('tr') : null;
+  if (!table || !row) {
+    // a paragraph (or a heading); a block taller than the window (a layout cell holding the whole text) is
+    // cut to the words with some of the text around them
+    const block = el.getBoundingClientRect();
+    const w = how.words;
+    if (!w || block.height <= viewportHeight * 0.8 || !(w.width > 0 || w.height > 0))
+      return { id, table: null, header: null, target: docRect(block, scroll) };
+    const around = viewportHeight * 0.25;
+    const top = Math.max(block.top, w.top - around);
+    const bottom = Math.min(block.top + block.height, w.top + w.height + around);
+    return {
+      id,
+      table: null,
+      header: null,
+      target: docRect({ left: block.left, top, width: block.width, height: bottom - top }, scroll),
+    };
+  }
+  // the table's own rows (not those of a table nested in a cell)
+  const rows = Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
+  const n = headerRowCount(
+    rows.map((tr) =>
+      Array.from(tr.children)
+        .filter((c) => /^t[dh]$/i.test(c.tagName))
+        .map((c) => c.textContent ?? ''),
+    ),
+  );
+  const tableBox = table.getBoundingClientRect();
+  // the row spans the table's width: the labels at its left are part of the evidence
+  // (a cell spanning rows reaches below its own row)
+  const rowBox = row.getBoundingClientRect();
+  const cellBox = el.getBoundingClientRect();
+  const top = Math.min(rowBox.top, cellBox.top);
+  const bottom = Math.max(rowBox.bottom, cellBox.bottom);
+  const target = docRect({ left: tableBox.left, top, width: tableBox.width, height: bottom - top }, scroll);
+  let header: Rect | null = null;
+  for (const r of rows.slice(0, n)) {
+    if (r === row) break;
+    const b = docRect(r.getBoundingClientRect(), scroll);
+    header = header ? union(header, b) : b;
+  }
+  if (header) header = { ...header, left: tableBox.left + scroll.x, width: tableBox.width };
+  return { id, table: Array.from(doc.querySelectorAll('table')).indexOf(table), header, target };
 }

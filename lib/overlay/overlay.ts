@@ -175,10 +175,51 @@ export class Overlay {
     this.layer.classList.toggle('capturing', on);
   }
 
+  /**
+   * Evidence capture: the overlay's own chrome (banner, card, toasts) leaves the picture; the marks stay.
+   * Undone by hideChrome(false) (and by setHidden(false) through `capturing`).
+   */
+  hideChrome(on: boolean, only: readonly string[] | null = null): void {
+    this.layer.classList.toggle('no-chrome', on);
+    this.only = on && only ? new Set(only) : null;
+    this.applyOnly();
+    if (!on) this.setCapturing(false);
+  }
+
+  /** Findings whose marks stay in a close-up (null: all). */
+  private only: Set<string> | null = null;
+
+  /** Marks of other findings out of a close-up (text marks are redrawn on layout: called after it). */
+  private applyOnly(): void {
+    for (const m of this.markers) {
+      const out = !!this.only && !this.only.has(m.finding.id);
+      for (const el of [...m.mark, ...m.involvedBoxes, ...(m.badge ? [m.badge] : [])])
+        el.classList.toggle('out', out);
+    }
+  }
+
+  /** Say something where the user is looking: a toast at the top of the viewport, gone after `ms` or a click. */
+  toast(text: string, ms = 8000): void {
+    for (const old of Array.from(this.layer.querySelectorAll('.toast'))) old.remove();
+    const el = this.doc.createElement('div');
+    el.className = 'toast';
+    el.setAttribute('role', 'alert');
+    el.textContent = text;
+    el.addEventListener('click', () => el.remove());
+    this.layer.appendChild(el);
+    this.doc.defaultView?.setTimeout(() => el.remove(), ms);
+  }
+
   /** The page element a finding is anchored at (the cell, the text's block, the heading), if any. */
   anchorOf(findingId: string): Element | null {
     const m = this.markers.find((x) => x.finding.id === findingId);
     return m && m.anchor.kind !== 'page' ? m.anchor.el : null;
+  }
+
+  /** For a text finding, the box of its words (viewport pixels); null for other findings. */
+  wordsRect(findingId: string): DOMRect | null {
+    const m = this.markers.find((x) => x.finding.id === findingId);
+    return m?.anchor.kind === 'range' ? m.anchor.range.getBoundingClientRect() : null;
   }
 
   next(step = 1): void {
@@ -429,6 +470,7 @@ export class Overlay {
       this.banner.style.top = `${Math.max(4, (top?.top ?? 4) - h - 6)}px`;
     }
     if (this.card && this.cardFor) this.placeCard(this.cardFor.badge);
+    if (this.only) this.applyOnly();
   }
 
   private onKey(e: KeyboardEvent): void {

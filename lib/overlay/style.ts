@@ -8,6 +8,10 @@ export const OVERLAY_CSS = `
   font: 13px/1.5 system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #202124; }
 .layer.hidden { display: none; }
 .layer.capturing .card { visibility: hidden; }
+.layer.no-chrome .card, .layer.no-chrome .banner, .layer.no-chrome .toast, .layer.no-chrome .out { display: none; }
+.toast { position: fixed; top: 12px; left: 50%; transform: translateX(-50%); pointer-events: auto; cursor: pointer;
+  max-width: min(560px, calc(100vw - 24px)); box-sizing: border-box; padding: 10px 14px; border-radius: 6px;
+  background: #202124; color: #fff; font-size: 14px; box-shadow: 0 4px 16px rgba(0,0,0,.3); white-space: pre-wrap; }
 .box { position: fixed; box-sizing: border-box; pointer-events: none; border-radius: 2px; }
 .box.fault { outline: 2px solid #fff; border: 2px solid var(--c); box-shadow: 0 0 0 4px color-mix(in srgb, var(--c) 35%, transparent); }
 .box.involved { border: 2px dashed var(--c); outline: 1px solid rgba(255,255,255,.9); }

@@ -127,10 +127,10 @@ describe.runIf(HAVE_BROWSER)('evidence: screenshots and the issue list', () => {
     expect(full.red).toBeGreaterThan(a.red);
     expect(page.y).toBeGreaterThan(0); // scroll position restored, not left at the bottom or top
 
-    // add every finding of the page with the screenshot
+    // add every finding of the page, each with its own close-up
     await popup.click('[data-action="add-all"]');
     await expect
-      .poll(() => popup.locator('.notice').last().textContent(), { timeout: 10_000 })
+      .poll(() => popup.locator('.notice').last().textContent(), { timeout: 60_000 })
       .toMatch(/已加入问题清单（\d+ 条）/);
     findingCount = Number(
       /（(\d+) 条）/.exec((await popup.locator('.notice').last().textContent()) ?? '')?.[1],
@@ -199,7 +199,18 @@ describe.runIf(HAVE_BROWSER)('evidence: screenshots and the issue list', () => {
     const files = unzipSync(new Uint8Array(readFileSync(join(downloads, zipName))));
     const names = Object.keys(files);
     expect(names).toContain('问题清单.xlsx');
-    expect(names.filter((n) => n.startsWith('images/') && n.endsWith('.png')).length).toBe(4); // page + close-up, annotated + plain
+    // one close-up per finding group (and the card's), each annotated + plain
+    const keys = await l.worker!.evaluate(async () => {
+      const c = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome;
+      const list = ((await c.storage.local.get('issues')).issues as Array<{ imageKeys: string[] }>) ?? [];
+      return new Set(list.flatMap((e) => e.imageKeys)).size;
+    });
+    expect(keys).toBeGreaterThan(4);
+    expect(names.filter((n) => n.startsWith('images/') && n.endsWith('.png')).length).toBe(keys);
     const rows = await readSheet(Buffer.from(files['问题清单.xlsx'] as Uint8Array));
     expect(rows).toHaveLength(findingCount + 1);
     expect(rows[0]?.[0]).toBe('问题编号');

@@ -32,6 +32,29 @@ const resultWith = (n: number, tag: string): AuditResult => ({
   findings: Array.from({ length: n }, (_, i) => ({ ...first, id: `${first.id}#${tag}${i}` })),
 });
 
+/** OffscreenCanvas in Node: sizes kept, text drawn recorded, PNG bytes out. */
+const drawn: string[] = [];
+class FakeCanvas {
+  constructor(
+    public width: number,
+    public height: number,
+  ) {}
+  getContext() {
+    return {
+      font: '',
+      fillStyle: '',
+      textBaseline: 'top',
+      drawImage() {},
+      fillRect() {},
+      fillText: (text: string) => drawn.push(text),
+      measureText: (text: string) => ({ width: text.length * 13 }),
+    };
+  }
+  async convertToBlob() {
+    return new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' });
+  }
+}
+
 type Trigger = { trigger(...args: unknown[]): Promise<unknown[]> };
 const typeOf = (m: unknown): string =>
   typeof m === 'object' && m !== null && 'type' in m ? String(m.type) : '';
@@ -81,18 +104,42 @@ beforeEach(() => {
     captureVisibleTab: vi.fn(async () => PNG),
     sendMessage: vi.fn(async (_tabId: number, msg: { type: string }) => {
       engineCalls.push(msg.type);
+      const metrics = {
+        scrollX: 0,
+        scrollY: 0,
+        scrollHeight: 2000,
+        innerWidth: 800,
+        innerHeight: 600,
+        dpr: 1,
+      };
       const value =
         msg.type === 'finding-region'
           ? null
-          : msg.type === 'capture-info'
-            ? { scrollX: 0, scrollY: 0, scrollHeight: 2000, innerWidth: 800, innerHeight: 600, dpr: 1 }
-            : msg.type === 'settings-changed'
-              ? null
-              : true;
+          : msg.type === 'capture-info' || msg.type === 'scroll-to'
+            ? metrics
+            : msg.type === 'finding-places'
+              ? // findings two by two in rows far apart: each pair shares one close-up
+                (msg as unknown as { ids: string[] }).ids.map((id, i) => ({
+                  id,
+                  table: 0,
+                  header: { left: 10, top: 100, width: 500, height: 40 },
+                  target: {
+                    left: 10,
+                    top: 300 + 400 * Math.floor(i / 2) + (i % 2) * 30,
+                    width: 500,
+                    height: 20,
+                  },
+                }))
+              : msg.type === 'settings-changed'
+                ? null
+                : true;
       return { ok: true, value };
     }),
   });
   Object.assign(fakeBrowser.scripting, { executeScript: vi.fn(async () => []) });
+  // no canvas in Node: a stand-in that records what the close-ups draw
+  vi.stubGlobal('createImageBitmap', async () => ({ width: 800, height: 600, close() {} }));
+  vi.stubGlobal('OffscreenCanvas', FakeCanvas);
   bg = createBackground(api, { blobs, now: () => new Date(2026, 10, 22, 10, 30), captureGapMs: 0 });
   bg.listen();
 });
@@ -314,5 +361,89 @@ describe('the background owns the settings', () => {
     expect((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual(next);
     expect(await ask(content(1), 'get-settings', {})).toEqual(next);
     expect(engineCalls).toContain('settings-changed');
+  });
+});
+
+describe('evidence: close-ups, failures said, markup', () => {
+  it('"add all" takes one captioned close-up per group of findings sharing a table region, with progress', async () => {
+    await audited(1, resultWith(3, 'e'));
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, inspector: '李四' } });
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    drawn.length = 0;
+    const reply = await ask(popup, 'capture-each-to-list', { tabId: 1, findingIds: null });
+    expect(reply).toEqual({ ok: true, added: 3 });
+    const list = await ask(manager, 'issues-list', {});
+    expect(list).toHaveLength(3);
+    const [a, b, c] = list.map((e) => e.imageKeys.join());
+    expect(a).toBe(b); // the first two share a table region
+    expect(c).not.toBe(a);
+    expect(list.every((e) => e.imageKeys.length === 2)).toBe(true); // annotated + plain
+    // the caption: numbers, title, the page, the inspector
+    expect(drawn.some((x) => x.startsWith(`1. ${first.title.zh}`))).toBe(true);
+    // (wrapped to the image's width)
+    expect(drawn.join('')).toContain(`页面：${SITE}/ndbg/1.html`);
+    expect(drawn.join('')).toContain('检查人：李四');
+    const progress = sent.mock.calls
+      .map(([m]) => m as { type?: string; done?: number; total?: number })
+      .filter((m) => m.type === 'capture-progress')
+      .map((m) => `${m.done}/${m.total}`);
+    expect(progress).toEqual(['1/2', '2/2']);
+    // the overlay's chrome out of the picture (on; per close-up its findings' marks only), and back afterwards
+    expect(engineCalls.filter((x) => x === 'capture-mode')).toHaveLength(4);
+    expect(engineCalls.at(-1)).toBe('capture-mode');
+  });
+
+  it('without activeTab the capture fails with what to do, said on the page too', async () => {
+    await audited(1, resultWith(1, 'f'));
+    fakeBrowser.tabs.captureVisibleTab = vi.fn(async () => {
+      throw new Error("Either the '<all_urls>' or 'activeTab' permission is required.");
+    }) as never;
+    const reply = await ask(content(1), 'capture-finding-to-list', { findingId: `${first.id}#f0` });
+    expect(reply.ok).toBe(false);
+    expect(reply.error).toBe('请先点击工具栏中的年报巡检图标，再截图。');
+    expect(engineCalls).toContain('show-toast');
+    // the page is given back: scrolled back, the overlay's chrome shown again (on, close-up's marks, off)
+    expect(engineCalls).toContain('restore-page');
+    expect(engineCalls.filter((x) => x === 'capture-mode')).toHaveLength(3);
+    expect(engineCalls.at(-2)).toBe('capture-mode');
+    expect(await ask(manager, 'issues-list', {})).toHaveLength(0);
+  });
+
+  it('the markup page gets its image, and saving adds the marked-up image with the original as plain copy', async () => {
+    await audited(1, resultWith(2, 'g'));
+    const created = vi.spyOn(fakeBrowser.tabs, 'create');
+    const shot = {
+      annotated: PNG,
+      plain: 'data:image/png;base64,AAAA',
+      name: 'x_特写.png',
+      plainName: 'x_特写_原图.png',
+    };
+    expect(await ask(popup, 'markup-open', { tabId: 1, findingIds: [`${first.id}#g1`], shot })).toEqual({
+      ok: true,
+    });
+    const url = String((created.mock.calls.at(-1)?.[0] as { url?: string } | undefined)?.url);
+    const token = new URL(url).searchParams.get('token') ?? '';
+    expect(url).toMatch(/\/markup\.html\?token=/);
+    const job = await ask(popup, 'markup-get', { token });
+    expect(job).toMatchObject({ tabId: 1, findingIds: [`${first.id}#g1`], pageUrl: `${SITE}/ndbg/1.html` });
+    const marked = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUg==';
+    const saved = await ask(popup, 'markup-save', { token, annotated: marked });
+    expect(saved.error).toBeUndefined();
+    expect(saved).toEqual({ ok: true, added: 1 });
+    const [entry] = await ask(manager, 'issues-list', {});
+    expect(entry?.findingId).toBe(`${first.id}#g1`);
+    const annotated = await blobs.get(entry?.imageKeys[0] ?? '');
+    expect(new Uint8Array((await annotated?.arrayBuffer()) ?? new ArrayBuffer(0)).length).toBeGreaterThan(8);
+    expect(await ask(popup, 'markup-get', { token })).toBeNull(); // saved: gone
+    // the card's 「特写并标注」: the finding's close-up opens in the markup page, for that finding only
+    expect(await ask(content(1), 'capture-finding-to-markup', { findingId: `${first.id}#g0` })).toEqual({
+      ok: true,
+    });
+    const url2 = String((created.mock.calls.at(-1)?.[0] as { url?: string } | undefined)?.url);
+    const job2 = await ask(popup, 'markup-get', { token: new URL(url2).searchParams.get('token') ?? '' });
+    expect(job2?.findingIds).toEqual([`${first.id}#g0`]);
+    expect(job2?.shot.name).toMatch(/_特写\.png$/);
+    expect(job2?.shot.region).toBeDefined();
+    expect((await ask(popup, 'markup-save', { token, annotated: marked })).ok).toBe(false);
   });
 });

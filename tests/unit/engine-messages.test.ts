@@ -57,6 +57,9 @@ describe('the engine answers the protocol', () => {
     setHidden: vi.fn(async () => true),
     region: vi.fn(async (id: string) => (id === 'known' ? { left: 1, top: 2, width: 3, height: 4 } : null)),
     applySettings: vi.fn(),
+    captureMode: vi.fn(async () => true),
+    places: vi.fn((ids: string[]) => ids.map((id) => ({ id, table: null, header: null, target: null }))),
+    toast: vi.fn(() => true),
   };
   beforeEach(() => {
     fakeBrowser.reset();
@@ -99,6 +102,15 @@ describe('the engine answers the protocol', () => {
     expect(parts.applySettings).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, lang: 'en' });
     await call(ENGINE, 'run-audit', {}, background);
     expect(parts.runForced).toHaveBeenCalledTimes(1);
+    expect(await call(ENGINE, 'capture-mode', { on: true }, background)).toBe(true);
+    expect(parts.captureMode).toHaveBeenCalledWith(true, null);
+    await call(ENGINE, 'capture-mode', { on: true, only: ['a'] }, background);
+    expect(parts.captureMode).toHaveBeenLastCalledWith(true, ['a']);
+    expect(await call(ENGINE, 'finding-places', { ids: ['a'] }, background)).toEqual([
+      { id: 'a', table: null, header: null, target: null },
+    ]);
+    expect(await call(ENGINE, 'show-toast', { text: '请先点击' }, background)).toBe(true);
+    expect(parts.toast).toHaveBeenCalledWith('请先点击');
   });
 
   it('refuses content scripts and requests that do not parse', async () => {

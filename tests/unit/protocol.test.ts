@@ -69,6 +69,7 @@ describe('handle()', () => {
       'issues-changed': () => null,
       'tab-changed': () => null,
       'store-changed': () => null,
+      'capture-progress': () => null,
       // a handler that answers what its schema does not allow
       'settings-changed': () => 'nonsense' as unknown as null,
     },
@@ -117,6 +118,9 @@ describe('handle()', () => {
         'restore-page': () => true,
         'finding-region': () => null,
         'settings-changed': () => null,
+        'capture-mode': () => true,
+        'finding-places': () => [],
+        'show-toast': () => true,
       },
       () => self,
     );
@@ -170,6 +174,7 @@ describe('the protocol', () => {
       'audit-done',
       'audit-failed',
       'capture-finding-to-list',
+      'capture-finding-to-markup',
       'get-settings',
       'history-keep',
       'history-previous',
