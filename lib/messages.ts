@@ -29,6 +29,7 @@ export {
   type Region,
   type Self,
   type Sender,
+  ViewState,
 } from './messages-engine';
 
 export const TabState = z.object({

@@ -2,7 +2,8 @@
  * The engine's answers to the protocol's ENGINE messages (lib/messages-engine.ts), over the engine's
  * parts; kept apart from the content script so tests drive it with fakeBrowser.
  */
-import type { EngineDirection, Handlers, Region } from '@/lib/messages-engine';
+import type { EngineDirection, Handlers, Region, ViewState } from '@/lib/messages-engine';
+import type { Severity } from '@/lib/model/schema';
 import type { Settings } from '@/lib/settings';
 import type { PageCapture } from './page-capture';
 
@@ -14,6 +15,8 @@ export interface EngineParts {
   capture: PageCapture;
   region(findingId: string): Promise<Region | null>;
   applySettings(settings: Settings): void;
+  /** Show only some severities (null: as the settings say) and/or hide the marks; the view after it. */
+  setView(change: { only?: Severity[] | null; hidden?: boolean }): ViewState;
 }
 
 export function engineHandlers(e: EngineParts): Handlers<EngineDirection> {
@@ -32,5 +35,10 @@ export function engineHandlers(e: EngineParts): Handlers<EngineDirection> {
       e.applySettings(req.settings);
       return null;
     },
+    'set-view': (req) =>
+      e.setView({
+        ...(req.only !== undefined ? { only: req.only } : {}),
+        ...(req.hidden !== undefined ? { hidden: req.hidden } : {}),
+      }),
   };
 }

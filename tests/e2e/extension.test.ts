@@ -273,7 +273,7 @@ describe.runIf(HAVE_BROWSER)('the extension in Chromium', () => {
     await options.goto(`chrome-extension://${l.extensionId}/options.html`);
     await options.getByLabel('English').check();
     await expect.poll(() => options.locator('h1').textContent()).toBe('NianBao Inspector settings');
-    await options.getByLabel('Sums', { exact: true }).uncheck();
+    await options.getByLabel('Arithmetic', { exact: true }).uncheck();
     await expect.poll(() => options.locator('.note').textContent()).toBe('Saved');
     const { page, tabId } = await open('/ndbg/broken.html');
     await expect
@@ -294,7 +294,7 @@ describe.runIf(HAVE_BROWSER)('the extension in Chromium', () => {
     expect(await popup.locator('[data-category="sum"]').count()).toBe(0);
     // back to the defaults for the other tests
     await options.getByLabel('中文').check();
-    await options.getByLabel('合计', { exact: true }).check();
+    await options.getByLabel('数字勾稽', { exact: true }).check();
     await popup.close();
     await options.close();
   }, 30_000);

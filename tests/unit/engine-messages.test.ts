@@ -57,6 +57,11 @@ describe('the engine answers the protocol', () => {
     setHidden: vi.fn(async () => true),
     region: vi.fn(async (id: string) => (id === 'known' ? { left: 1, top: 2, width: 3, height: 4 } : null)),
     applySettings: vi.fn(),
+    setView: vi.fn((change: { only?: Array<'error' | 'warning' | 'info'> | null; hidden?: boolean }) => ({
+      only: change.only ?? null,
+      hidden: change.hidden ?? false,
+      filteredOut: 0,
+    })),
   };
   beforeEach(() => {
     fakeBrowser.reset();
@@ -99,6 +104,15 @@ describe('the engine answers the protocol', () => {
     expect(parts.applySettings).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, lang: 'en' });
     await call(ENGINE, 'run-audit', {}, background);
     expect(parts.runForced).toHaveBeenCalledTimes(1);
+    // show only errors; a field left out is not passed on (unchanged)
+    expect(await call(ENGINE, 'set-view', { only: ['error'] }, background)).toEqual({
+      only: ['error'],
+      hidden: false,
+      filteredOut: 0,
+    });
+    expect(parts.setView).toHaveBeenLastCalledWith({ only: ['error'] });
+    await call(ENGINE, 'set-view', {}, background);
+    expect(parts.setView).toHaveBeenLastCalledWith({});
   });
 
   it('refuses content scripts and requests that do not parse', async () => {

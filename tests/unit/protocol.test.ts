@@ -117,6 +117,7 @@ describe('handle()', () => {
         'restore-page': () => true,
         'finding-region': () => null,
         'settings-changed': () => null,
+        'set-view': () => ({ only: null, hidden: false, filteredOut: 0 }),
       },
       () => self,
     );

@@ -1,29 +1,8 @@
 import { expect } from 'vitest';
 import rule from '../../../lib/rules/template/template-t2-columns';
 import { reportPage, simpleT2 } from '../../fixtures/report-html';
+import { mergedLegalColumns } from '../../fixtures/t2-shapes';
 import { ruleTester } from '../../rule-tester';
-
-/**
- * Table 2 with its five 法人或其他组织 columns merged into one: the header says 自然人 | 法人或其他组织 | 总计
- * and every row holds three figures (the middle one the sum of the five).
- */
-function mergedLegalColumns(html: string, keep = 3): string {
-  const i0 = html.indexOf('申请人情况');
-  const i1 = html.indexOf('</table>', i0);
-  let t2 = html
-    .slice(i0, i1)
-    .replace('colspan="7"', `colspan="${keep}"`)
-    .replace(/<td([^>]*)colspan="5"([^>]*)>((?:(?!<\/td>).)*法人或其他组织)/s, '<td$1rowspan="2"$2>$3')
-    .replace(/<tr><td><p class="MsoNormal">商业<br>企业<\/p><\/td>.*?<\/tr>/s, '<tr></tr>');
-  t2 = t2.replace(/((?:<td[^>]*>(?:(?!<\/td>).)*<\/td>\s*){7})<\/tr>/gs, (all, vals: string) => {
-    const cells = [...vals.matchAll(/<td[^>]*>((?:(?!<\/td>).)*)<\/td>/gs)].map((x) => x[0]);
-    const num = (c: string) => Number(c.replace(/<[^>]+>/g, ''));
-    if (cells.length !== 7 || cells.some((c) => Number.isNaN(num(c)))) return all;
-    const mid = cells.slice(1, 6).reduce((a, c) => a + num(c), 0);
-    return `${cells[0]}<td>${mid}</td>${cells[6]}</tr>`;
-  });
-  return html.slice(0, i0) + t2 + html.slice(i1);
-}
 
 const merged = mergedLegalColumns(reportPage({ t2: simpleT2(12, 2, 3) }));
 
