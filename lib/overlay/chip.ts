@@ -6,7 +6,7 @@
  */
 import type { Finding, Severity } from '../model/schema';
 import { tagFinding } from './card';
-import { type Rect, rect } from './place';
+import { overlaps, type Rect, rect } from './place';
 import type { OverlayOptions } from './types';
 
 export interface ChipState {
@@ -201,4 +201,27 @@ export class Chip {
     for (const c of corners) if (!coversText(c)) return c;
     return corners[0] as Rect;
   }
+}
+
+/**
+ * Is page text under this rectangle? At sample points across it, the topmost page element (not the
+ * overlay's `ours`, not <html> or <body>) and the line boxes of its own text.
+ */
+export function coversPageText(doc: Document, r: Rect, ours: (el: Element) => boolean): boolean {
+  if (typeof doc.elementsFromPoint !== 'function') return false;
+  const range = doc.createRange();
+  for (let y = r.top + 2; y <= r.bottom - 2; y += Math.max(4, (r.bottom - r.top - 4) / 2)) {
+    for (let x = r.left + 2; x <= r.right - 2; x += 20) {
+      for (const el of doc.elementsFromPoint(x, y)) {
+        if (el === doc.body || el === doc.documentElement || ours(el)) continue;
+        for (const n of Array.from(el.childNodes)) {
+          if (n.nodeType !== 3 || !n.nodeValue?.trim()) continue;
+          range.selectNodeContents(n);
+          for (const t of Array.from(range.getClientRects())) if (overlaps(r, t)) return true;
+        }
+        break;
+      }
+    }
+  }
+  return false;
 }

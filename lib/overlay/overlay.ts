@@ -10,16 +10,16 @@
 import type { AuditOutput } from '../audit';
 import type { Extracted } from '../extract/index';
 import type { Finding, Severity } from '../model/schema';
-import { buildCard } from './card';
-import { Chip } from './chip';
+import { CardHost } from './card-host';
+import { Chip, coversPageText } from './chip';
 import { decide, measure, NEAR, write } from './layout';
 import { resolveLocator } from './locate';
 import { groupByPlace, type Resolved, resolveAll } from './markers';
 import { HOST_ATTR, type MountMode, OverlayMount } from './mount';
 import { FindingNumbers } from './numbers';
-import { overlaps, Placed, placeCard, type Rect } from './place';
+import { Placed, type Rect } from './place';
 import { OVERLAY_CSS } from './style';
-import type { Marker, OverlayOptions } from './types';
+import type { Marker, OverlayOptions, Step } from './types';
 
 export { FindingNumbers, numbersFromOrder } from './numbers';
 export type { OverlayAction, OverlayOptions, OverlayStrings } from './types';
@@ -28,11 +28,6 @@ export { HOST_ATTR, resolveLocator };
 /** Is this node the overlay's own (its layer or its fallback host)? */
 export function isOverlayNode(n: Node | null): boolean {
   return !!n && n.nodeType === 1 && (n as Element).hasAttribute(HOST_ATTR);
-}
-
-interface Step {
-  m: Marker;
-  i: number;
 }
 
 export class Overlay {
@@ -47,9 +42,7 @@ export class Overlay {
   private resolved: Resolved[] = [];
   private markers: Marker[] = [];
   private steps: Step[] = [];
-  private card: HTMLElement | null = null;
-  private cardFor: Step | null = null;
-  private pinned = false;
+  private readonly card: CardHost;
   private userHidden = false;
   private chipDirty = true;
   private chipRect: Rect | null = null;
@@ -75,6 +68,11 @@ export class Overlay {
     this.layer.setAttribute(HOST_ATTR, '');
     this.layer.setAttribute('popover', 'manual');
     this.host = this.layer;
+    this.card = new CardHost(doc, this.layer, opts, {
+      next: (step) => this.next(step),
+      stepAt: (m, k) => this.steps.find((x) => x.m === m && x.i === k),
+      chipRect: () => this.chipRect,
+    });
     this.chip = new Chip(doc, opts, {
       open: (f, from) => this.focus(f.id, true, from),
       hide: () => this.hideMarks(),
@@ -147,7 +145,7 @@ export class Overlay {
     win.addEventListener('keydown', onKey, true);
     this.cleanups.push(() => win.removeEventListener('keydown', onKey, true));
     const onDown = (e: Event) => {
-      if (this.card && !this.isOurs(e)) this.closeCard();
+      if (this.card.el && !this.isOurs(e)) this.card.close();
     };
     this.doc.addEventListener('pointerdown', onDown, true);
     this.cleanups.push(() => this.doc.removeEventListener('pointerdown', onDown, true));
@@ -176,7 +174,7 @@ export class Overlay {
   /** Replace the findings (after a re-audit): numbers given before are kept. */
   update(out: AuditOutput): void {
     this.out = out;
-    this.closeCard();
+    this.card.close();
     this.render();
   }
 
@@ -194,7 +192,7 @@ export class Overlay {
 
   /** The user hid the marks (Esc, the chip's button): the chip stays, with 「显示标注」. */
   hideMarks(): void {
-    this.closeCard();
+    this.card.close();
     this.userHidden = true;
     this.layer.classList.add('marks-hidden');
     this.renderChip();
@@ -229,7 +227,7 @@ export class Overlay {
   /** Show only these severities on the page (null: all the settings allow); numbers do not change. */
   setOnly(only: Severity[] | null): void {
     this.only = only?.length ? [...only] : null;
-    this.closeCard();
+    this.card.close();
     this.render();
   }
 
@@ -280,7 +278,7 @@ export class Overlay {
       void box.offsetWidth;
       box.classList.add('flash');
     }
-    if (card) this.openCard(step, true, near ?? this.chip.entries.get(findingId));
+    if (card) this.card.open(step, true, near ?? this.chip.entries.get(findingId));
     return true;
   }
 
@@ -311,7 +309,7 @@ export class Overlay {
 
   private render(): void {
     this.layer.textContent = '';
-    this.card = null;
+    this.card.close();
     this.index = false;
     this.chipDirty = true;
     const ex: Extracted = this.out.extracted;
@@ -364,10 +362,10 @@ export class Overlay {
     if (!badge) return;
     const step = () => this.steps.find((s) => s.m === m && s.i === 0) as Step;
     badge.addEventListener('mouseenter', () => {
-      if (!this.pinned) this.openCard(step(), false);
+      if (!this.card.pinned) this.card.open(step(), false);
     });
     badge.addEventListener('mouseleave', () => {
-      if (!this.pinned && this.cardFor?.m === m) this.closeCard();
+      if (!this.card.pinned && this.card.step?.m === m) this.card.close();
     });
     // focus brings the place into view (Tab to a mark far down the page); Enter opens its details
     badge.addEventListener('focus', () => {
@@ -383,98 +381,16 @@ export class Overlay {
     badge.addEventListener('click', (e) => {
       e.stopPropagation();
       this.current = this.steps.indexOf(step());
-      if (this.pinned && this.cardFor?.m === m) this.closeCard();
-      else this.openCard(step(), true);
+      if (this.card.pinned && this.card.step?.m === m) this.card.close();
+      else this.card.open(step(), true);
     });
     badge.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
         this.current = this.steps.indexOf(step());
-        this.openCard(step(), true);
+        this.card.open(step(), true);
       }
     });
-  }
-
-  // ---- the card ------------------------------------------------------------------------------------
-
-  private openCard(step: Step, pin: boolean, near?: HTMLElement): void {
-    this.closeCard();
-    const { m, i } = step;
-    const f = m.findings[i] as Finding;
-    const card = buildCard(
-      this.doc,
-      f,
-      m.ns[i] ?? 0,
-      this.opts,
-      {
-        prev: () => this.next(-1),
-        next: () => this.next(1),
-        close: () => this.closeCard(),
-        pin: () => {
-          this.pinned = true;
-        },
-      },
-      {
-        ns: m.ns,
-        index: i,
-        pick: (k) => {
-          const s = this.steps.find((x) => x.m === m && x.i === k);
-          if (s) this.openCard(s, true);
-        },
-      },
-    );
-    card.addEventListener('mouseleave', () => {
-      if (!this.pinned) this.closeCard();
-    });
-    this.layer.appendChild(card);
-    this.card = card;
-    this.cardFor = step;
-    this.pinned = pin;
-    for (const b of m.involvedBoxes) b.classList.add('lit');
-    for (const b of m.mark) b.classList.add('lit');
-    this.placeCard(near ?? null);
-  }
-
-  /** Beside the cells it explains (the place and its involved cells), never over them, off the chip. */
-  private placeCard(near: HTMLElement | null): void {
-    if (!this.card || !this.cardFor) return;
-    const win = this.doc.defaultView;
-    const vw = win?.innerWidth ?? 1024;
-    const vh = win?.innerHeight ?? 768;
-    const m = this.cardFor.m;
-    const rects: Array<{ left: number; top: number; right: number; bottom: number }> = [];
-    if (m.anchor.kind !== 'page') {
-      rects.push(m.anchor.el.getBoundingClientRect());
-      for (const el of m.involved) {
-        const r = el.getBoundingClientRect();
-        if (r.bottom > 0 && r.top < vh) rects.push(r);
-      }
-    } else if (near) rects.push(near.getBoundingClientRect());
-    else if (this.chipRect) rects.push(this.chipRect);
-    if (m.badge && !m.badge.classList.contains('off')) rects.push(m.badge.getBoundingClientRect());
-    if (!rects.length) return;
-    const area = {
-      left: Math.min(...rects.map((r) => r.left)),
-      top: Math.min(...rects.map((r) => r.top)),
-      right: Math.max(...rects.map((r) => r.right)),
-      bottom: Math.max(...rects.map((r) => r.bottom)),
-    };
-    const w = Math.min(340, vw - 16);
-    const h = this.card.offsetHeight || 200;
-    const at = placeCard(area, w, h, vw, vh, m.anchor.kind === 'page' ? null : this.chipRect);
-    this.card.style.left = `${at.left}px`;
-    this.card.style.top = `${at.top}px`;
-  }
-
-  private closeCard(): void {
-    if (this.cardFor) {
-      for (const b of this.cardFor.m.involvedBoxes) b.classList.remove('lit');
-      for (const b of this.cardFor.m.mark) b.classList.remove('lit');
-    }
-    this.card?.remove();
-    this.card = null;
-    this.cardFor = null;
-    this.pinned = false;
   }
 
   // ---- layout --------------------------------------------------------------------------------------
@@ -530,7 +446,7 @@ export class Overlay {
     const chipH = this.chip.el.offsetHeight || 26;
     let chipAt = this.chipRect;
     if (this.chipDirty || !chipAt || this.chip.dragged) {
-      chipAt = this.chip.position(chipW, chipH, vw, vh, (r) => this.coversText(r));
+      chipAt = this.chip.position(chipW, chipH, vw, vh, (r) => coversPageText(this.doc, r, isOverlayNode));
       this.chipDirty = false;
     }
     // ---- decide
@@ -542,43 +458,22 @@ export class Overlay {
     this.chipRect = chipAt;
     this.chip.el.style.left = `${chipAt.left}px`;
     this.chip.el.style.top = `${chipAt.top}px`;
-    if (this.card && this.cardFor) {
-      const m = this.cardFor.m;
+    if (this.card.el && this.card.step) {
+      const m = this.card.step.m;
       // the card follows its cells and closes when they leave the view
-      if (m.anchor.kind !== 'page' && !m.inView) this.closeCard();
+      if (m.anchor.kind !== 'page' && !m.inView) this.card.close();
       else
-        this.placeCard(
+        this.card.place(
           m.anchor.kind === 'page' ? (this.chip.entries.get(m.findings[0]?.id ?? '') ?? null) : null,
         );
     }
-  }
-
-  /** Is page text under this rectangle? (The topmost page element at sample points, and its own text.) */
-  private coversText(r: Rect): boolean {
-    const doc = this.doc;
-    if (typeof doc.elementsFromPoint !== 'function') return false;
-    const range = doc.createRange();
-    for (let y = r.top + 2; y <= r.bottom - 2; y += Math.max(4, (r.bottom - r.top - 4) / 2)) {
-      for (let x = r.left + 2; x <= r.right - 2; x += 20) {
-        for (const el of doc.elementsFromPoint(x, y)) {
-          if (el === doc.body || el === doc.documentElement || isOverlayNode(el)) continue;
-          for (const n of Array.from(el.childNodes)) {
-            if (n.nodeType !== 3 || !n.nodeValue?.trim()) continue;
-            range.selectNodeContents(n);
-            for (const t of Array.from(range.getClientRects())) if (overlaps(r, t)) return true;
-          }
-          break;
-        }
-      }
-    }
-    return false;
   }
 
   private onKey(e: KeyboardEvent): void {
     const t = e.target as HTMLElement | null;
     if (t && (t.isContentEditable || /^(input|textarea|select)$/i.test(t.tagName))) return;
     if (e.key === 'Escape') {
-      if (this.card) this.closeCard();
+      if (this.card.el) this.card.close();
       else if (this.chip.open) this.chip.setOpen(false);
       else this.hideMarks();
       return;

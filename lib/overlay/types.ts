@@ -71,3 +71,9 @@ export interface Marker {
   docTop: number;
   docBottom: number;
 }
+
+/** One finding of a place: the marker and the index of the finding in it. */
+export interface Step {
+  m: Marker;
+  i: number;
+}
