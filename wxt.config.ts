@@ -34,6 +34,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+S' },
         description: '__MSG_captureToListCommand__',
       },
+      'open-side-panel': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_openSidePanel__',
+      },
     },
     ...(browser === 'firefox'
       ? {

@@ -8,6 +8,7 @@
  * scripts; a content script speaks only for its own tab and frame (the background takes both from the sender).
  */
 import { z } from 'zod/mini';
+import { Dismissal, Dismissals } from './dismissals';
 import { ReportSnapshot } from './history/snapshot';
 import { IssueEntry, IssueList, IssueStatus } from './issues/model';
 import { ENGINE_TO_BACKGROUND, ListReply, message, type Origin } from './messages-engine';
@@ -126,6 +127,14 @@ export const BACKGROUND = {
   'store-list': message(z.object({}), z.array(StoreEntry), EXT),
   /** pages: forget every stored report (the cross-year rules then have no previous year until re-audited) */
   'store-clear': message(z.object({}), z.null(), EXT),
+  /** side panel: the 误报 / 忽略 decisions kept for the tab's page */
+  'dismissals-get': message(z.object(tab), Dismissals, EXT),
+  /** side panel: mark a finding of the tab's page as a false alarm or ignored (null: undo); all of them after */
+  'dismissals-set': message(
+    z.object({ ...tab, findingId: z.string(), dismissal: z.nullable(Dismissal) }),
+    Dismissals,
+    EXT,
+  ),
 } as const;
 export type BackgroundDirection = typeof BACKGROUND;
 
