@@ -146,6 +146,23 @@ describe.runIf(HAVE_BROWSER)('overlay layout in Chromium', () => {
     expect(both?.ids).toContain('t2-row-total:t2:rowtotal:total');
     expect(both?.text).toBe(`${both?.numbers[0]}×${both?.ids.length}`);
     expect(ms.filter((m) => m.ids.includes('t2-row-total:t2:rowtotal:total'))).toHaveLength(1);
+    // badge text on its colour: WCAG AA (4.5:1) for every severity shown
+    const ratios = await inOverlay(page, (root) => {
+      const lum = (c: string) => {
+        const [r, g, b] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((x) => {
+          const v = Number(x) / 255;
+          return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+      };
+      return Array.from(root.querySelectorAll<HTMLElement>('.badge')).map((b) => {
+        const st = getComputedStyle(b);
+        const [hi, lo] = [lum(st.color), lum(st.backgroundColor)].sort((x, y) => y - x);
+        return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
+      });
+    });
+    expect(ratios?.length).toBeGreaterThan(0);
+    for (const r of ratios ?? []) expect(r).toBeGreaterThanOrEqual(4.5);
     // and at the top of the page (the publication date line, the breadcrumb)
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(400);
