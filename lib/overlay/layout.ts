@@ -10,45 +10,62 @@ import type { Marker } from './types';
 
 export interface Measured {
   m: Marker;
-  r: DOMRect;
+  /** The anchor in document pixels (viewport + scroll), as every rectangle here. */
+  r: Rect;
   near: boolean;
   /** The cell's own text box (cells), so its badge never covers the figure it marks. */
   text: Rect | null;
   /** Right edge of the table (cells), where a badge goes when the cell has no free corner. */
   tableRight: number;
-  involved: DOMRect[];
-  lines: DOMRect[];
+  involved: Rect[];
+  lines: Rect[];
 }
 
 /** How far outside the viewport a marker still counts as near (laid out ahead of a scroll). */
 export const NEAR = 200;
 
-/** Read phase for one marker. */
-export function measure(m: Marker, doc: Document, vh: number, tables: Map<Element, number>): Measured | null {
+const shift = (r: DOMRect, dx: number, dy: number): Rect => ({
+  left: r.left + dx,
+  top: r.top + dy,
+  right: r.right + dx,
+  bottom: r.bottom + dy,
+});
+
+/** Read phase for one marker; rectangles in document pixels (the viewport's plus the scroll dx, dy). */
+export function measure(
+  m: Marker,
+  doc: Document,
+  vh: number,
+  tables: Map<Element, number>,
+  dx: number,
+  dy: number,
+): Measured | null {
   if (m.anchor.kind === 'page') return null;
   const el = m.anchor.el;
-  const r = el.getBoundingClientRect();
-  const near = (r.width > 0 || r.height > 0) && r.bottom > -NEAR && r.top < vh + NEAR;
+  const vr = el.getBoundingClientRect();
+  const near = (vr.width > 0 || vr.height > 0) && vr.bottom > -NEAR && vr.top < vh + NEAR;
+  const r = shift(vr, dx, dy);
   const out: Measured = { m, r, near, text: null, tableRight: r.right, involved: [], lines: [] };
   if (!near) return out;
-  out.involved = m.involved.map((x) => x.getBoundingClientRect());
+  out.involved = m.involved.map((x) => shift(x.getBoundingClientRect(), dx, dy));
   if (m.placement === 'cell') {
     const range = doc.createRange();
     range.selectNodeContents(el);
     const t = range.getBoundingClientRect();
-    out.text =
-      t.width > 0 || t.height > 0 ? { left: t.left, top: t.top, right: t.right, bottom: t.bottom } : null;
+    out.text = t.width > 0 || t.height > 0 ? shift(t, dx, dy) : null;
     const table = el.closest('table');
     if (table) {
       let right = tables.get(table);
       if (right === undefined) {
-        right = table.getBoundingClientRect().right;
+        right = table.getBoundingClientRect().right + dx;
         tables.set(table, right);
       }
       out.tableRight = right;
     }
   } else if (m.anchor.kind === 'range') {
-    out.lines = Array.from(m.anchor.range.getClientRects()).slice(0, 8);
+    out.lines = Array.from(m.anchor.range.getClientRects())
+      .slice(0, 8)
+      .map((x) => shift(x, dx, dy));
   }
   return out;
 }
@@ -64,8 +81,8 @@ export interface Placement {
   near: boolean;
   badge: Rect | null;
   fault: Rect | null;
-  involved: DOMRect[];
-  lines: DOMRect[];
+  involved: Rect[];
+  lines: Rect[];
 }
 
 /** Decide phase: where the marker's parts go. */
@@ -74,26 +91,22 @@ export function decide(x: Measured, placed: Placed): Placement {
   if (!x.near) return { m, near: false, badge: null, fault: null, involved: [], lines: [] };
   const w = badgeWidth(m);
   let badge: Rect;
-  if (m.placement === 'cell') badge = placeCellBadge(edges(x.r), x.text, x.tableRight + 4, w, placed);
+  if (m.placement === 'cell') badge = placeCellBadge(x.r, x.text, x.tableRight + 4, w, placed);
   else if (m.placement === 'text' && x.lines.length) {
-    const first = x.lines[0] as DOMRect;
-    badge = placeMarginBadge(edges(x.r), first.top + (first.height - BADGE_H) / 2, w, placed);
+    const first = x.lines[0] as Rect;
+    badge = placeMarginBadge(x.r, first.top + (first.bottom - first.top - BADGE_H) / 2, w, placed);
   } else
     badge = placeMarginBadge(
-      edges(x.r),
-      x.r.top + Math.max(0, (Math.min(x.r.height, 40) - BADGE_H) / 2),
+      x.r,
+      x.r.top + Math.max(0, (Math.min(x.r.bottom - x.r.top, 40) - BADGE_H) / 2),
       w,
       placed,
     );
-  const fault = m.placement === 'cell' || m.placement === 'section' ? edges(x.r) : null;
+  const fault = m.placement === 'cell' || m.placement === 'section' ? x.r : null;
   return { m, near: true, badge, fault, involved: x.involved, lines: x.lines };
 }
 
-function edges(r: DOMRect): Rect {
-  return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-}
-
-function put(el: HTMLElement, r: Rect | DOMRect, pad = 0): void {
+function put(el: HTMLElement, r: Rect, pad = 0): void {
   const w = r.right - r.left;
   const h = r.bottom - r.top;
   el.hidden = w === 0 && h === 0;

@@ -12,7 +12,7 @@ import type { Extracted } from '../extract/index';
 import type { Finding, Severity } from '../model/schema';
 import { CardHost } from './card-host';
 import { Chip, coversPageText } from './chip';
-import { decide, measure, NEAR, write } from './layout';
+import { decide, type Measured, measure, NEAR, write } from './layout';
 import { resolveLocator } from './locate';
 import { groupByPlace, type Resolved, resolveAll } from './markers';
 import { HOST_ATTR, type MountMode, OverlayMount } from './mount';
@@ -35,6 +35,11 @@ export class Overlay {
   readonly host: HTMLElement;
   private readonly where: OverlayMount;
   private readonly layer: HTMLElement;
+  /** The marks' container, in document pixels, moved by the scroll (one transform per frame). */
+  private readonly world: HTMLElement;
+  /** Markers laid out in this epoch, and the badges placed (document pixels). */
+  private readonly laid = new Set<Marker>();
+  private placed = new Placed();
   private readonly doc: Document;
   private readonly numbers: FindingNumbers;
   private readonly chip: Chip;
@@ -67,6 +72,8 @@ export class Overlay {
     this.layer.className = 'layer';
     this.layer.setAttribute(HOST_ATTR, '');
     this.layer.setAttribute('popover', 'manual');
+    this.world = doc.createElement('div');
+    this.world.className = 'world';
     this.host = this.layer;
     this.card = new CardHost(doc, this.layer, opts, {
       next: (step) => this.next(step),
@@ -309,6 +316,9 @@ export class Overlay {
 
   private render(): void {
     this.layer.textContent = '';
+    this.world.textContent = '';
+    this.laid.clear();
+    this.layer.appendChild(this.world);
     this.card.close();
     this.index = false;
     this.chipDirty = true;
@@ -328,7 +338,7 @@ export class Overlay {
       write(
         { m, near: false, badge: null, fault: null, involved: [], lines: [] },
         this.doc,
-        this.layer,
+        this.world,
         this.opts.lang,
       );
     for (const m of this.markers) this.wire(m);
@@ -416,32 +426,31 @@ export class Overlay {
     if (this.layer.style.zoom !== want) this.layer.style.zoom = want;
   }
 
-  /** Put every marker near the viewport where its anchor is now: all reads, then all writes. */
+  /**
+   * Put the markers near the viewport where their anchors are, all reads first, then all writes. Marks sit
+   * in document pixels inside a "world" moved by one transform per frame: on a document scroll only the
+   * markers coming near are read and written. A resize, reflow or inner scroll starts a new epoch: every
+   * mark is laid out again as it comes near.
+   */
   layout(): void {
     if (this.hidden) return;
     this.unzoom();
     const win = this.doc.defaultView;
     const vw = win?.innerWidth ?? 1024;
     const vh = win?.innerHeight ?? 768;
+    const sx = win?.scrollX ?? 0;
     const sy = win?.scrollY ?? 0;
     // ---- read
-    let todo: Marker[];
-    if (this.index && !this.userHidden) {
-      // a document scroll: only the markers near the new viewport (and those leaving it) are laid out
-      const lo = sy - NEAR - vh;
-      const hi = sy + vh + NEAR + vh;
-      todo = this.markers.filter((m) => m.inView || (m.docBottom > lo && m.docTop < hi));
-    } else todo = this.userHidden ? [] : this.markers;
+    let todo: Marker[] = [];
+    const fresh = !this.index;
+    if (this.userHidden) todo = [];
+    else if (fresh) todo = this.markers;
+    else
+      todo = this.markers.filter(
+        (m) => !this.laid.has(m) && m.docBottom > sy - NEAR && m.docTop < sy + vh + NEAR,
+      );
     const tables = new Map<Element, number>();
-    const measured = todo.map((m) => measure(m, this.doc, vh, tables));
-    if (!this.index && !this.userHidden) {
-      for (const x of measured)
-        if (x) {
-          x.m.docTop = x.r.top + sy;
-          x.m.docBottom = x.r.bottom + sy;
-        }
-      this.index = true;
-    }
+    const measured = todo.map((m) => measure(m, this.doc, vh, tables, sx, sy));
     const chipW = this.chip.el.offsetWidth || 160;
     const chipH = this.chip.el.offsetHeight || 26;
     let chipAt = this.chipRect;
@@ -450,18 +459,41 @@ export class Overlay {
       this.chipDirty = false;
     }
     // ---- decide
-    const placed = new Placed();
-    if (chipAt) placed.add(chipAt);
-    const placements = measured.filter((x) => x !== null).map((x) => decide(x, placed));
+    if (fresh && !this.userHidden) {
+      this.placed = new Placed();
+      for (const x of measured)
+        if (x) {
+          x.m.docTop = x.r.top;
+          x.m.docBottom = x.r.bottom;
+        }
+    }
+    const placements = measured.filter((x): x is Measured => !!x?.near).map((x) => decide(x, this.placed));
     // ---- write
-    for (const p of placements) write(p, this.doc, this.layer, this.opts.lang);
+    if (fresh && !this.userHidden) {
+      // marks laid out before the reflow may stand anywhere now: hidden until they are laid out again
+      for (const m of this.laid)
+        write(
+          { m, near: false, badge: null, fault: null, involved: [], lines: [] },
+          this.doc,
+          this.world,
+          this.opts.lang,
+        );
+      this.laid.clear();
+      this.index = true;
+    }
+    for (const p of placements) {
+      write(p, this.doc, this.world, this.opts.lang);
+      this.laid.add(p.m);
+    }
+    this.world.style.transform = `translate(${-sx}px, ${-sy}px)`;
     this.chipRect = chipAt;
     this.chip.el.style.left = `${chipAt.left}px`;
     this.chip.el.style.top = `${chipAt.top}px`;
     if (this.card.el && this.card.step) {
       const m = this.card.step.m;
       // the card follows its cells and closes when they leave the view
-      if (m.anchor.kind !== 'page' && !m.inView) this.card.close();
+      const inView = m.docBottom > sy && m.docTop < sy + vh;
+      if (m.anchor.kind !== 'page' && !inView) this.card.close();
       else
         this.card.place(
           m.anchor.kind === 'page' ? (this.chip.entries.get(m.findings[0]?.id ?? '') ?? null) : null,

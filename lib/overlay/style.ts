@@ -9,14 +9,15 @@ export const OVERLAY_CSS = `
 .layer.hidden { display: none; }
 .layer.capturing .card, .layer.capturing .chip { visibility: hidden; }
 .layer.marks-hidden .box, .layer.marks-hidden .badge, .layer.marks-hidden .text-mark, .layer.marks-hidden .card { display: none; }
-.box { position: fixed; box-sizing: border-box; pointer-events: none; border-radius: 2px; }
+.world { position: absolute; left: 0; top: 0; width: 0; height: 0; overflow: visible; }
+.box { position: absolute; box-sizing: border-box; pointer-events: none; border-radius: 2px; }
 .box.fault { outline: 2px solid #fff; border: 2px solid var(--c); box-shadow: 0 0 0 4px color-mix(in srgb, var(--c) 35%, transparent); }
 .box.involved { border: 2px dashed var(--c); outline: 1px solid rgba(255,255,255,.9); }
 .box.lit { background: color-mix(in srgb, var(--c) 18%, transparent); border-style: solid; }
 .box.flash { animation: flash .9s ease-in-out 2; }
 @keyframes flash { 50% { background: color-mix(in srgb, var(--c) 45%, transparent); } }
-.text-mark { position: fixed; pointer-events: none; border-bottom: 3px solid var(--c); background: color-mix(in srgb, var(--c) 12%, transparent); }
-.badge { position: fixed; pointer-events: auto; cursor: pointer; height: 16px; padding: 0 3px; box-sizing: border-box;
+.text-mark { position: absolute; pointer-events: none; border-bottom: 3px solid var(--c); background: color-mix(in srgb, var(--c) 12%, transparent); }
+.badge { position: absolute; pointer-events: auto; cursor: pointer; height: 16px; padding: 0 3px; box-sizing: border-box;
   border-radius: 8px; background: var(--c); color: #fff; font: 700 11px/14px system-ui, sans-serif; text-align: center;
   border: 1px solid #fff; box-shadow: 0 1px 2px rgba(0,0,0,.35); white-space: nowrap; overflow: hidden; }
 .badge .more { font-weight: 600; margin-left: 2px; }
