@@ -143,7 +143,12 @@ export class Overlay {
       win.clearTimeout(this.settle);
     });
     if ('ResizeObserver' in win) {
-      const ro = new win.ResizeObserver(reflow);
+      // the first notification only reports the sizes at observe(): the layout just done stands
+      let first = true;
+      const ro = new win.ResizeObserver(() => {
+        if (first) first = false;
+        else reflow();
+      });
       ro.observe(this.doc.documentElement);
       if (this.doc.body) ro.observe(this.doc.body);
       this.cleanups.push(() => ro.disconnect());
