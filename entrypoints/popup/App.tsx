@@ -5,6 +5,7 @@
  */
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import type { ListReply, TabState, ViewState } from '@/lib/messages';
 import type { Finding, Lang, Severity } from '@/lib/model/schema';
 import { numbersFromOrder } from '@/lib/overlay/numbers';
@@ -25,6 +26,15 @@ export function App() {
   // "show only" one severity (null: what the settings allow); the page follows
   const [only, setOnly] = useState<Severity | null>(null);
   const [view, setView] = useState<ViewState | null>(null);
+  // the tab's address, readable where the extension has the host (gov sites): the detector looked there
+  const [tabUrl, setTabUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (tabId === null) return;
+    void browser.tabs
+      .get(tabId)
+      .then((tab) => setTabUrl(tab.url ?? null))
+      .catch(() => setTabUrl(null));
+  }, [tabId]);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const lang = settings.lang;
@@ -120,7 +130,11 @@ export function App() {
       <main class={full ? 'full' : ''}>
         {header}
         <p class="muted" data-state={state?.error ? 'error' : 'none'}>
-          {state?.error ? t(lang, 'auditFailed', state.error) : t(lang, 'notAudited')}
+          {state?.error
+            ? t(lang, 'auditFailed', state.error)
+            : tabUrl && /^https?:\/\/([^/]+\.)?gov\.cn(:\d+)?\//i.test(tabUrl)
+              ? t(lang, 'notReportBecause')
+              : t(lang, 'notAudited')}
         </p>
         <button
           type="button"

@@ -20,6 +20,7 @@ const shared = reportPage({
   bodies: { 5: ['本年度问题：更新不及时。'] },
 });
 const merged = mergedLegalColumns(reportPage({ t2: simpleT2(12, 2, 3) }));
+const guide = `<html><head><meta charset="utf-8"><title>示例县市场监督管理局政府信息公开指南</title></head><body><h1>政府信息公开指南</h1><p>一、主动公开</p></body></html>`;
 
 interface Mark {
   ids: string[];
@@ -33,7 +34,11 @@ describe.runIf(HAVE_BROWSER)('overlay layout in Chromium', () => {
   let l: Launched;
 
   beforeAll(async () => {
-    site = await serve({ '/ndbg/shared.html': shared, '/ndbg/merged.html': merged });
+    site = await serve({
+      '/ndbg/shared.html': shared,
+      '/ndbg/merged.html': merged,
+      '/ndbg/guide.html': guide,
+    });
     l = await launch(EXTENSION_DIR);
   }, 120_000);
 
@@ -286,6 +291,20 @@ describe.runIf(HAVE_BROWSER)('overlay layout in Chromium', () => {
     await popup.close();
     await page.close();
   }, 60_000);
+
+  it('a look-alike gov page the detector examined: the popup says it is not a report, and why', async () => {
+    const page = await l.context.newPage();
+    await page.goto(url('/ndbg/guide.html'));
+    await page.waitForTimeout(800);
+    const tabId = await tabIdOf(page);
+    const popup = await l.context.newPage();
+    await popup.goto(`chrome-extension://${l.extensionId}/popup.html?tabId=${tabId}`);
+    await expect
+      .poll(() => popup.locator('[data-state="none"]').textContent(), { timeout: 5000 })
+      .toMatch(/^本页不是年度报告：页面标题、页面信息和开头的标题都没有写明/);
+    await popup.close();
+    await page.close();
+  }, 30_000);
 
   it('every command has a shortcut Chromium accepted', async () => {
     const commands = await sw().evaluate(() =>
