@@ -12,6 +12,7 @@ import type { Extracted } from '../extract/index';
 import type { Finding, Severity } from '../model/schema';
 import { CardHost } from './card-host';
 import { Chip, coversPageText } from './chip';
+import { followPage, keyAction, wireBadge } from './events';
 import { decide, type Measured, measure, NEAR, write } from './layout';
 import { resolveLocator } from './locate';
 import { groupByPlace, type Resolved, resolveAll } from './markers';
@@ -119,48 +120,32 @@ export class Overlay {
   private listen(): void {
     const win = this.doc.defaultView;
     if (!win) return;
-    const onScroll = (e: Event) => {
-      // an inner scroller moves its cells without moving the document: positions must be read again
-      if (e.target !== this.doc && e.target !== this.doc.documentElement) this.index = false;
-      this.schedule();
-      // the chip looks for a free corner again once scrolling settles
-      win.clearTimeout(this.settle);
-      this.settle = win.setTimeout(() => {
+    const stop = followPage(win, this.doc, {
+      scroll: (inner) => {
+        // an inner scroller moves its cells without moving the document: positions must be read again
+        if (inner) this.index = false;
+        this.schedule();
+        // the chip looks for a free corner again once scrolling settles
+        win.clearTimeout(this.settle);
+        this.settle = win.setTimeout(() => {
+          this.chipDirty = true;
+          this.schedule();
+        }, 200);
+      },
+      reflow: () => {
+        this.index = false;
         this.chipDirty = true;
         this.schedule();
-      }, 200);
-    };
-    const reflow = () => {
-      this.index = false;
-      this.chipDirty = true;
-      this.schedule();
-    };
-    win.addEventListener('scroll', onScroll, { capture: true, passive: true });
-    win.addEventListener('resize', reflow, { passive: true });
+      },
+      key: (e) => this.onKey(e),
+      down: (e) => {
+        if (this.card.el && !this.isOurs(e)) this.card.close();
+      },
+    });
     this.cleanups.push(() => {
-      win.removeEventListener('scroll', onScroll, { capture: true });
-      win.removeEventListener('resize', reflow);
+      stop();
       win.clearTimeout(this.settle);
     });
-    if ('ResizeObserver' in win) {
-      // the first notification only reports the sizes at observe(): the layout just done stands
-      let first = true;
-      const ro = new win.ResizeObserver(() => {
-        if (first) first = false;
-        else reflow();
-      });
-      ro.observe(this.doc.documentElement);
-      if (this.doc.body) ro.observe(this.doc.body);
-      this.cleanups.push(() => ro.disconnect());
-    }
-    const onKey = (e: KeyboardEvent) => this.onKey(e);
-    win.addEventListener('keydown', onKey, true);
-    this.cleanups.push(() => win.removeEventListener('keydown', onKey, true));
-    const onDown = (e: Event) => {
-      if (this.card.el && !this.isOurs(e)) this.card.close();
-    };
-    this.doc.addEventListener('pointerdown', onDown, true);
-    this.cleanups.push(() => this.doc.removeEventListener('pointerdown', onDown, true));
   }
 
   /**
@@ -373,38 +358,27 @@ export class Overlay {
   }
 
   private wire(m: Marker): void {
-    const badge = m.badge;
-    if (!badge) return;
     const step = () => this.steps.find((s) => s.m === m && s.i === 0) as Step;
-    badge.addEventListener('mouseenter', () => {
-      if (!this.card.pinned) this.card.open(step(), false);
-    });
-    badge.addEventListener('mouseleave', () => {
-      if (!this.card.pinned && this.card.step?.m === m) this.card.close();
-    });
-    // focus brings the place into view (Tab to a mark far down the page); Enter opens its details
-    badge.addEventListener('focus', () => {
-      if (m.inView && m.anchor.kind !== 'page') {
+    wireBadge(m, {
+      hover: () => {
+        if (!this.card.pinned) this.card.open(step(), false);
+      },
+      leave: () => {
+        if (!this.card.pinned && this.card.step?.m === m) this.card.close();
+      },
+      focus: () => {
+        if (m.anchor.kind === 'page') return;
         const r = m.anchor.el.getBoundingClientRect();
         const vh = this.doc.defaultView?.innerHeight ?? 768;
-        if (r.top >= 0 && r.bottom <= vh) return;
-      }
-      if (m.anchor.kind !== 'page')
+        if (m.inView && r.top >= 0 && r.bottom <= vh) return;
         m.anchor.el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-      this.layout();
-    });
-    badge.addEventListener('click', (e) => {
-      e.stopPropagation();
-      this.current = this.steps.indexOf(step());
-      if (this.card.pinned && this.card.step?.m === m) this.card.close();
-      else this.card.open(step(), true);
-    });
-    badge.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' || e.key === ' ') {
-        e.preventDefault();
+        this.layout();
+      },
+      activate: (_m, toggle) => {
         this.current = this.steps.indexOf(step());
-        this.card.open(step(), true);
-      }
+        if (toggle && this.card.pinned && this.card.step?.m === m) this.card.close();
+        else this.card.open(step(), true);
+      },
     });
   }
 
@@ -507,19 +481,15 @@ export class Overlay {
   }
 
   private onKey(e: KeyboardEvent): void {
-    const t = e.target as HTMLElement | null;
-    if (t && (t.isContentEditable || /^(input|textarea|select)$/i.test(t.tagName))) return;
-    if (e.key === 'Escape') {
+    const k = keyAction(e);
+    if (!k) return;
+    if (k.kind === 'escape') {
       if (this.card.el) this.card.close();
       else if (this.chip.open) this.chip.setOpen(false);
       else this.hideMarks();
       return;
     }
-    if (!(e.altKey && e.shiftKey)) return;
-    // Alt+Shift+J / K: next / previous finding; Alt+Shift+E / W: next / previous error
-    const step = { KeyJ: 1, KeyK: -1, KeyE: 1, KeyW: -1 }[e.code];
-    if (step === undefined) return;
     e.preventDefault();
-    this.next(step, e.code === 'KeyE' || e.code === 'KeyW' ? 'error' : undefined);
+    this.next(k.step, k.only);
   }
 }
