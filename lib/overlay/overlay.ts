@@ -13,14 +13,14 @@ import type { Finding, Severity } from '../model/schema';
 import { CardHost } from './card-host';
 import { Chip, coversPageText } from './chip';
 import { followPage, keyAction, wireBadge } from './events';
-import { decide, type Measured, measure, NEAR, write } from './layout';
 import { resolveLocator } from './locate';
 import { groupByPlace, type Resolved, resolveAll } from './markers';
 import { HOST_ATTR, type MountMode, OverlayMount } from './mount';
 import { FindingNumbers } from './numbers';
-import { Placed, type Rect } from './place';
+import type { Rect } from './place';
 import { OVERLAY_CSS } from './style';
 import type { Marker, OverlayOptions, Step } from './types';
+import { World } from './world';
 
 export { FindingNumbers, numbersFromOrder } from './numbers';
 export type { OverlayAction, OverlayOptions, OverlayStrings } from './types';
@@ -37,10 +37,7 @@ export class Overlay {
   private readonly where: OverlayMount;
   private readonly layer: HTMLElement;
   /** The marks' container, in document pixels, moved by the scroll (one transform per frame). */
-  private readonly world: HTMLElement;
-  /** Markers laid out in this epoch, and the badges placed (document pixels). */
-  private readonly laid = new Set<Marker>();
-  private placed = new Placed();
+  private readonly world: World;
   private readonly doc: Document;
   private readonly numbers: FindingNumbers;
   private readonly chip: Chip;
@@ -52,8 +49,6 @@ export class Overlay {
   private userHidden = false;
   private chipDirty = true;
   private chipRect: Rect | null = null;
-  /** The markers' document-space positions (docTop/docBottom) hold: no resize, reflow or inner scroll since. */
-  private index = false;
   private frame = 0;
   private settle = 0;
   private current = -1;
@@ -73,8 +68,7 @@ export class Overlay {
     this.layer.className = 'layer';
     this.layer.setAttribute(HOST_ATTR, '');
     this.layer.setAttribute('popover', 'manual');
-    this.world = doc.createElement('div');
-    this.world.className = 'world';
+    this.world = new World(doc, opts.lang);
     this.host = this.layer;
     this.card = new CardHost(doc, this.layer, opts, {
       next: (step) => this.next(step),
@@ -123,7 +117,7 @@ export class Overlay {
     const stop = followPage(win, this.doc, {
       scroll: (inner) => {
         // an inner scroller moves its cells without moving the document: positions must be read again
-        if (inner) this.index = false;
+        if (inner) this.world.invalidate();
         this.schedule();
         // the chip looks for a free corner again once scrolling settles
         win.clearTimeout(this.settle);
@@ -133,7 +127,7 @@ export class Overlay {
         }, 200);
       },
       reflow: () => {
-        this.index = false;
+        this.world.invalidate();
         this.chipDirty = true;
         this.schedule();
       },
@@ -306,11 +300,8 @@ export class Overlay {
 
   private render(): void {
     this.layer.textContent = '';
-    this.world.textContent = '';
-    this.laid.clear();
-    this.layer.appendChild(this.world);
+    this.layer.appendChild(this.world.el);
     this.card.close();
-    this.index = false;
     this.chipDirty = true;
     const ex: Extracted = this.out.extracted;
     this.resolved = resolveAll(this.out.findings, ex, this.doc);
@@ -323,14 +314,7 @@ export class Overlay {
       this.doc,
     );
     this.steps = this.markers.flatMap((m) => m.findings.map((_, i) => ({ m, i })));
-    // badges in reading order, so Tab walks them in that order (layout.ts makes them)
-    for (const m of this.markers)
-      write(
-        { m, near: false, badge: null, fault: null, involved: [], lines: [] },
-        this.doc,
-        this.world,
-        this.opts.lang,
-      );
+    this.world.reset(this.markers);
     for (const m of this.markers) this.wire(m);
     this.layer.appendChild(this.chip.el);
     this.renderChip();
@@ -419,17 +403,8 @@ export class Overlay {
     const vh = win?.innerHeight ?? 768;
     const sx = win?.scrollX ?? 0;
     const sy = win?.scrollY ?? 0;
-    // ---- read
-    let todo: Marker[] = [];
-    const fresh = !this.index;
-    if (this.userHidden) todo = [];
-    else if (fresh) todo = this.markers;
-    else
-      todo = this.markers.filter(
-        (m) => !this.laid.has(m) && m.docBottom > sy - NEAR && m.docTop < sy + vh + NEAR,
-      );
-    const tables = new Map<Element, number>();
-    const measured = todo.map((m) => measure(m, this.doc, vh, tables, sx, sy));
+    // ---- read (and decide)
+    const pending = this.userHidden ? null : this.world.read(this.markers, vh, sx, sy);
     const chipW = this.chip.el.offsetWidth || 160;
     const chipH = this.chip.el.offsetHeight || 26;
     let chipAt = this.chipRect;
@@ -437,34 +412,8 @@ export class Overlay {
       chipAt = this.chip.position(chipW, chipH, vw, vh, (r) => coversPageText(this.doc, r, isOverlayNode));
       this.chipDirty = false;
     }
-    // ---- decide
-    if (fresh && !this.userHidden) {
-      this.placed = new Placed();
-      for (const x of measured)
-        if (x) {
-          x.m.docTop = x.r.top;
-          x.m.docBottom = x.r.bottom;
-        }
-    }
-    const placements = measured.filter((x): x is Measured => !!x?.near).map((x) => decide(x, this.placed));
     // ---- write
-    if (fresh && !this.userHidden) {
-      // marks laid out before the reflow may stand anywhere now: hidden until they are laid out again
-      for (const m of this.laid)
-        write(
-          { m, near: false, badge: null, fault: null, involved: [], lines: [] },
-          this.doc,
-          this.world,
-          this.opts.lang,
-        );
-      this.laid.clear();
-      this.index = true;
-    }
-    for (const p of placements) {
-      write(p, this.doc, this.world, this.opts.lang);
-      this.laid.add(p.m);
-    }
-    this.world.style.transform = `translate(${-sx}px, ${-sy}px)`;
+    if (pending) this.world.write(pending);
     this.chipRect = chipAt;
     this.chip.el.style.left = `${chipAt.left}px`;
     this.chip.el.style.top = `${chipAt.top}px`;
