@@ -40,13 +40,18 @@ export default defineConfig({
     optional_host_permissions: ['*://*/*'],
     action: { default_title: '__MSG_extName__' },
     commands: {
+      // Alt+Shift+A is taken in Chromium (no shortcut is given): tests/e2e/overlay-layout.test.ts reads them all
       'audit-page': {
-        suggested_key: { default: 'Alt+Shift+A' },
+        suggested_key: { default: 'Alt+Shift+Y' },
         description: '__MSG_auditThisPage__',
       },
       'capture-to-list': {
         suggested_key: { default: 'Alt+Shift+S' },
         description: '__MSG_captureToListCommand__',
+      },
+      'open-side-panel': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_openSidePanel__',
       },
     },
     ...(browser === 'firefox'

@@ -17,9 +17,10 @@ import {
   type ReplyOf,
   type RequestOf,
 } from '@/lib/messages-engine';
-import type { Finding } from '@/lib/model/schema';
-import { isOverlayNode, Overlay } from '@/lib/overlay/overlay';
+import type { Finding, Severity } from '@/lib/model/schema';
+import { FindingNumbers, isOverlayNode, Overlay } from '@/lib/overlay/overlay';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { uncheckedParts } from '@/lib/summary';
 import { engineHandlers } from './shared/engine-handlers';
 import { auditWithHistory, snapshotKey, snapshotToKeep } from './shared/history-audit';
 import { overlayStrings, t } from './shared/i18n';
@@ -29,6 +30,16 @@ import { ReauditGate } from './shared/reaudit';
 type ToBackground = typeof ENGINE_TO_BACKGROUND;
 
 const FRAME_WAIT_MS = 1000;
+
+/**
+ * The page's finding numbers, kept in this frame's content-script world across re-injections (a re-check
+ * from the popup starts a new engine): the same page keeps its numbers; another URL starts afresh.
+ */
+function pageNumbers(url: string): FindingNumbers {
+  const g = globalThis as unknown as { __nianbaoNumbers?: { url: string; book: FindingNumbers } };
+  if (g.__nianbaoNumbers?.url !== url) g.__nianbaoNumbers = { url, book: new FindingNumbers() };
+  return g.__nianbaoNumbers.book;
+}
 
 function ask<K extends keyof ToBackground & string>(
   type: K,
@@ -48,6 +59,8 @@ class Engine {
   /** What was last sent to be kept (history-keep), so an unchanged page is not written again. */
   private keptKey = '';
   private readonly gate = new ReauditGate();
+  /** "Show only" from the popup or side panel (null: what the settings allow). */
+  private only: Severity[] | null = null;
   private readonly capture: PageCapture;
 
   constructor(private readonly ctx: ContentScriptContext) {
@@ -95,7 +108,7 @@ class Engine {
           this.run();
         },
         captureMode: async (on, only) => {
-          this.overlay?.hideChrome(on, only);
+          this.overlay?.captureChrome(on, only);
           if (on) this.capture.hideScrollbar();
           else this.capture.showScrollbar();
           await this.nextFrame();
@@ -113,6 +126,15 @@ class Engine {
         toast: (text) => {
           this.overlay?.toast(text);
           return !!this.overlay;
+        },
+        setView: (change) => {
+          if (change.only !== undefined) {
+            this.only = change.only;
+            this.overlay?.setOnly(change.only);
+          }
+          if (change.hidden === true) this.overlay?.hideMarks();
+          if (change.hidden === false) this.overlay?.showMarks();
+          return this.overlay?.view() ?? { only: this.only, hidden: false, filteredOut: 0 };
         },
       }),
       () => ({ id: browser.runtime.id, base: browser.runtime.getURL('/') }),
@@ -181,7 +203,7 @@ class Engine {
     this.send('audit-done', {
       url,
       result: toResult(out),
-      order: this.overlay?.shown.map((f) => f.id) ?? [],
+      order: this.overlay?.order() ?? [],
     });
     this.keep(out, url);
   }
@@ -203,6 +225,9 @@ class Engine {
     const opts = {
       lang: s.lang,
       strings: overlayStrings(s.lang),
+      numbers: pageNumbers(location.href),
+      only: this.only,
+      unchecked: uncheckedParts(out).map((u) => u[s.lang]),
       filter: (f: Finding) => s.categories.includes(f.category) && s.severities.includes(f.severity),
       // the page replaced its content (document.write, a new <body>): audit it and draw again
       onReplaced: () => {

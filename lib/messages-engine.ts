@@ -9,6 +9,7 @@
  */
 import { z } from 'zod/mini';
 import { ReportSnapshot } from './history/snapshot';
+import { Severity } from './model/enums';
 import type { AuditResult } from './model/schema';
 import { Settings } from './settings';
 
@@ -208,6 +209,17 @@ const none = z.object({});
 const EXT: readonly Origin[] = ['extension'];
 const CONTENT: readonly Origin[] = ['content'];
 
+/**
+ * What the page shows: `only` the severities shown on the page (null: as the settings say), `hidden` the
+ * marks hidden (Esc), and how many findings the settings and `only` keep off the page.
+ */
+export const ViewState = z.object({
+  only: z.nullable(z.array(Severity)),
+  hidden: z.boolean(),
+  filteredOut: z.number(),
+});
+export type ViewState = z.infer<typeof ViewState>;
+
 /** background/popup → engine (tabs.sendMessage to the engine's frame). */
 export const ENGINE = {
   'run-audit': message(none, z.null(), EXT),
@@ -234,6 +246,12 @@ export const ENGINE = {
   'finding-places': message(z.object({ ids: z.array(z.string()) }), z.array(FindingPlace), EXT),
   /** say something where the user is looking (a toast in the overlay), e.g. why a capture failed */
   'show-toast': message(z.object({ text: z.string() }), z.boolean(), EXT),
+  /** popup, side panel: show only some severities, hide or show the marks (fields left out: unchanged) */
+  'set-view': message(
+    z.object({ only: z.optional(z.nullable(z.array(Severity))), hidden: z.optional(z.boolean()) }),
+    ViewState,
+    EXT,
+  ),
 } as const;
 export type EngineDirection = typeof ENGINE;
 
@@ -250,7 +268,10 @@ const AuditEnvelope = z.custom<AuditResult>(
 export const ENGINE_TO_BACKGROUND = {
   /** the detector: this frame looks like a report; inject the engine (entrypoints/detector.ts sends the literal) */
   'report-detected': message(none, z.null(), CONTENT),
-  /** the audit of this frame; `order` lists finding ids as numbered on the page */
+  /**
+   * the audit of this frame; `order[n - 1]` is the id of the finding numbered n on the page ('' for a number
+   * whose finding is gone after a re-check: numbers never move, overlay/numbers.ts)
+   */
   'audit-done': message(
     z.object({ url: z.string(), result: AuditEnvelope, order: z.array(z.string()) }),
     z.null(),

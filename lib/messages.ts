@@ -8,6 +8,7 @@
  * scripts; a content script speaks only for its own tab and frame (the background takes both from the sender).
  */
 import { z } from 'zod/mini';
+import { Dismissal, Dismissals } from './dismissals';
 import { ReportSnapshot } from './history/snapshot';
 import { IsoDate, IssueEntry, IssueList, IssueStatus, ReviewStatus } from './issues/model';
 import { ENGINE_TO_BACKGROUND, ListReply, message, type Origin, Region } from './messages-engine';
@@ -29,6 +30,7 @@ export {
   type Region,
   type Self,
   type Sender,
+  ViewState,
 } from './messages-engine';
 
 export const TabState = z.object({
@@ -242,6 +244,14 @@ export const BACKGROUND = {
       differences: z.number(),
     }),
     z.null(),
+    EXT,
+  ),
+  /** side panel: the 误报 / 忽略 decisions kept for the tab's page */
+  'dismissals-get': message(z.object(tab), Dismissals, EXT),
+  /** side panel: mark a finding of the tab's page as a false alarm or ignored (null: undo); all of them after */
+  'dismissals-set': message(
+    z.object({ ...tab, findingId: z.string(), dismissal: z.nullable(Dismissal) }),
+    Dismissals,
     EXT,
   ),
 } as const;

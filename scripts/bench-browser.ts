@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { reportPage, simpleT2, table2Html } from '../tests/fixtures/report-html';
 import { SAMPLES_DIR } from './audit';
+import { overlayBench } from './bench-overlay';
 import {
   buildExtension,
   HAVE_BROWSER,
@@ -122,6 +123,8 @@ export async function main(): Promise<number> {
         ),
       },
     }).replace('</body>', `${table2Html({ t2: simpleT2(9, 1, 2) }).repeat(10)}</body>`),
+    '/blank.html':
+      '<!DOCTYPE html><html><head><meta charset="utf-8"><title>bench</title></head><body></body></html>',
     '/news.html': `<html><head><meta charset="utf-8"><title>我县召开政务公开工作推进会_示例县人民政府</title></head><body>${'<p>会议强调，要进一步提高政务公开工作质量，推动各项任务落实落细。</p>'.repeat(200)}</body></html>`,
   };
   for (const n of [
@@ -137,7 +140,7 @@ export async function main(): Promise<number> {
   const rows: string[][] = [];
   let withExt: number[] = [];
   try {
-    for (const p of Object.keys(pages).filter((x) => x !== '/news.html')) {
+    for (const p of Object.keys(pages).filter((x) => x !== '/news.html' && x !== '/blank.html')) {
       const r = await reportRow(l, url(p));
       rows.push([
         p.replace(/^.*\//, ''),
@@ -156,8 +159,10 @@ export async function main(): Promise<number> {
   }
   const bare = await launch(ext, { extension: false });
   let without: number[];
+  let printOverlay = () => {};
   try {
     without = await scriptMs(bare, url('/news.html'));
+    printOverlay = await overlayBench(bare, site);
   } finally {
     await bare.close();
     site.server.close();
@@ -183,5 +188,6 @@ export async function main(): Promise<number> {
     `\nNon-report government page (script time per load, CDP ScriptDuration): with extension ${mWith.toFixed(1)} ms, ` +
       `without ${mWithout.toFixed(1)} ms, added ${(mWith - mWithout).toFixed(1)} ms; run-to-run spread ${spread(without)} ms without, ${spread(withExt)} ms with.\n`,
   );
+  printOverlay();
   return 0;
 }

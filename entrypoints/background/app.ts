@@ -5,6 +5,7 @@
  * extension pages what changed.
  */
 import type { Browser } from 'webextension-polyfill';
+import { type Dismissals, dismissalKey, parseDismissals } from '@/lib/dismissals';
 import { IdbSnapshotStore } from '@/lib/history/idb-store';
 import { agencyKey, type ReportSnapshot } from '@/lib/history/snapshot';
 import { findPrevious, type SnapshotStore } from '@/lib/history/store';
@@ -222,6 +223,13 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
     broadcast,
   });
 
+  /** 误报 / 忽略 per page: kept under the tab's page URL (the side panel asks by tab, never by URL). */
+  async function dismissals(tabId: number): Promise<{ key: string | null; all: Dismissals }> {
+    const state = await tabs.get(tabId);
+    if (!state?.url) return { key: null, all: {} };
+    const key = dismissalKey(state.url);
+    return { key, all: parseDismissals((await api.storage.local.get(key))[key]) };
+  }
   const handlers: Handlers<BackgroundDirection> = {
     'report-detected': async (_req, from) => {
       if (from.origin === 'content') await inject(from.tabId, from.frameId, false);
@@ -369,6 +377,16 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
         broadcast('tab-changed', { tabId: req.fromTab });
       }
       return null;
+    },
+    'dismissals-get': async (req) => (await dismissals(req.tabId)).all,
+    'dismissals-set': async (req) => {
+      const { key, all } = await dismissals(req.tabId);
+      if (!key) return {};
+      if (req.dismissal) all[req.findingId] = req.dismissal;
+      else delete all[req.findingId];
+      await api.storage.local.set({ [key]: all });
+      broadcast('tab-changed', { tabId: req.tabId });
+      return all;
     },
   };
 

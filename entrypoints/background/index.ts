@@ -4,6 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import { t } from '../shared/i18n';
+import { openSidePanel } from '../shared/side-panel';
 import { createBackground } from './app';
 
 export default defineBackground(() => {
@@ -24,11 +25,16 @@ export default defineBackground(() => {
     if (info.menuItemId === 'audit-page' && tab?.id !== undefined)
       void bg.inject(tab.id, info.frameId ?? 0, true);
   });
-  browser.commands.onCommand.addListener((command) => {
-    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
-      if (tab?.id === undefined) return;
-      if (command === 'audit-page') void bg.inject(tab.id, 0, true);
-      if (command === 'capture-to-list') void bg.captureEachToList(tab.id);
+  browser.commands.onCommand.addListener((command, tab) => {
+    // the side panel opens only within the shortcut's gesture: before any await
+    if (command === 'open-side-panel') {
+      void openSidePanel(tab?.id ?? null, tab?.windowId);
+      return;
+    }
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => {
+      if (active?.id === undefined) return;
+      if (command === 'audit-page') void bg.inject(active.id, 0, true);
+      if (command === 'capture-to-list') void bg.captureEachToList(active.id);
     });
   });
 });

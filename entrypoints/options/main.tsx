@@ -89,11 +89,11 @@ function Options() {
         <p class="help">{t(lang, 'sitesHelp')}</p>
         <ul class="sites">
           <li>
-            <code>*://*.gov.cn/*</code>
+            {siteText('*://*.gov.cn/*', lang)} <code class="muted">*://*.gov.cn/*</code>
           </li>
           {s.sites.map((p) => (
             <li key={p}>
-              <code>{p}</code>{' '}
+              {siteText(p, lang)} <code class="muted">{p}</code>{' '}
               <button type="button" onClick={() => void removeSite(p)}>
                 {t(lang, 'removeSite')}
               </button>
@@ -103,6 +103,7 @@ function Options() {
         <form onSubmit={(e) => void addSite(e)}>
           <input
             type="text"
+            aria-label={t(lang, 'sitePlaceholder')}
             value={site}
             placeholder={t(lang, 'sitePlaceholder')}
             onInput={(e) => setSite((e.target as HTMLInputElement).value)}
@@ -150,6 +151,7 @@ function Options() {
         <legend>{t(lang, 'inspector')}</legend>
         <input
           type="text"
+          aria-label={t(lang, 'inspector')}
           value={s.inspector}
           onChange={(e) => void save({ ...s, inspector: (e.target as HTMLInputElement).value.trim() })}
         />
@@ -165,3 +167,14 @@ function Options() {
 
 const root = document.getElementById('app');
 if (root) render(<Options />, root);
+
+/** A match pattern as people say it: 「gov.cn 下的所有网站」, 「www.example.org」, 「example.org 及其子域名」. */
+function siteText(pattern: string, lang: 'zh' | 'en'): string {
+  const host = /^\*:\/\/([^/]+)\/\*$/.exec(pattern)?.[1];
+  if (!host) return pattern;
+  if (host.startsWith('*.')) {
+    const base = host.slice(2);
+    return lang === 'zh' ? `${base} 下的所有网站` : `every site under ${base}`;
+  }
+  return host;
+}

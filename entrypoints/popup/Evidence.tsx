@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { CaptureReply, RecheckCounts, Shot, TabState } from '@/lib/messages';
 import type { Lang } from '@/lib/model/schema';
+import { formatDate } from '../shared/date';
 import { t } from '../shared/i18n';
 import { dataUrlToBlob } from '../shared/issue-store';
 import { ask, listenToBackground } from '../shared/messaging';
@@ -123,7 +124,7 @@ export function Evidence({ tabId, state, lang }: { tabId: number; state: TabStat
       <h2>{t(lang, 'issueList')}</h2>
       {recheck && (
         <p class="recheck" data-recheck={`${recheck.fixed}/${recheck.present}/${recheck.fresh}`}>
-          {t(lang, 'recheckDone', new Date().toLocaleDateString())}：
+          {t(lang, 'recheckDone', formatDate(lang, new Date()))}：
           <span class="fixed">{t(lang, 'recheckFixed', String(recheck.fixed))}</span>，
           <span class="present">{t(lang, 'recheckPresent', String(recheck.present))}</span>，
           <span class="fresh">{t(lang, 'recheckNew', String(recheck.fresh))}</span>

@@ -3,14 +3,17 @@ import { CATEGORIES, SEVERITIES } from '@/lib/model/enums';
 import type { Finding, Lang, Severity } from '@/lib/model/schema';
 import { CATEGORY_KEY, SEVERITY_KEY, t } from '../shared/i18n';
 
+/** Counts by severity; a click shows only that severity (on the page too), a second click shows all again. */
 export function Counts({
   findings,
   shown,
+  only,
   lang,
   onToggle,
 }: {
   findings: Finding[];
   shown: Severity[];
+  only: Severity | null;
   lang: Lang;
   onToggle: (s: Severity) => void;
 }) {
@@ -23,7 +26,8 @@ export function Counts({
           type="button"
           key={s}
           class={`count ${s}${shown.includes(s) ? ' on' : ''}`}
-          aria-pressed={shown.includes(s)}
+          aria-pressed={only === s}
+          title={only === s ? t(lang, 'showAll') : t(lang, 'showOnly', t(lang, SEVERITY_KEY[s]))}
           data-severity={s}
           onClick={() => onToggle(s)}
         >
@@ -98,19 +102,30 @@ export function FindingList({
   numbers,
   lang,
   actions,
+  unchecked,
 }: {
   all: Finding[];
   visible: Finding[];
   numbers: Map<string, number>;
   lang: Lang;
   actions: FindingActions;
+  /** Something was not checked: 「未发现问题」 is never said then. */
+  unchecked: boolean;
 }) {
   const byCat = CATEGORIES.map((c) => [c, visible.filter((f) => f.category === c)] as const).filter(
     ([, fs]) => fs.length,
   );
   return (
     <section class="findings">
-      {byCat.length === 0 && <p class="muted">{all.length ? t(lang, 'noneShown') : t(lang, 'noFindings')}</p>}
+      {byCat.length === 0 && (
+        <p class="muted" data-state={all.length ? 'none-shown' : unchecked ? 'unchecked' : 'clean'}>
+          {all.length
+            ? t(lang, 'noneShown')
+            : unchecked
+              ? t(lang, 'noFindingsButUnchecked')
+              : t(lang, 'noFindings')}
+        </p>
+      )}
       {byCat.map(([cat, fs]) => (
         <div class="group" key={cat} data-category={cat}>
           <h2>

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { Lang } from '@/lib/model/schema';
 import { t } from '../shared/i18n';
+import { openSidePanel } from '../shared/side-panel';
 
 /** Title, "open in a tab" (when shown as the toolbar popup) and the settings link. */
 export function Header({ lang, tabId, full }: { lang: Lang; tabId: number | null; full: boolean }) {
@@ -19,6 +20,14 @@ export function Header({ lang, tabId, full }: { lang: Lang; tabId: number | null
             {t(lang, 'openInTab')}
           </button>
         )}
+        <button
+          type="button"
+          class="link"
+          data-action="open-side-panel"
+          onClick={() => void openSidePanel(tabId).then((ok) => ok && !full && window.close())}
+        >
+          {t(lang, 'openSidePanel')}
+        </button>
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t(lang, 'settings')}
         </button>

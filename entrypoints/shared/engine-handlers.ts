@@ -2,7 +2,8 @@
  * The engine's answers to the protocol's ENGINE messages (lib/messages-engine.ts), over the engine's
  * parts; kept apart from the content script so tests drive it with fakeBrowser.
  */
-import type { EngineDirection, FindingPlace, Handlers, Region } from '@/lib/messages-engine';
+import type { EngineDirection, FindingPlace, Handlers, Region, ViewState } from '@/lib/messages-engine';
+import type { Severity } from '@/lib/model/schema';
 import type { Settings } from '@/lib/settings';
 import type { PageCapture } from './page-capture';
 
@@ -18,6 +19,8 @@ export interface EngineParts {
   captureMode(on: boolean, only: string[] | null): Promise<boolean>;
   places(ids: string[]): FindingPlace[];
   toast(text: string): boolean;
+  /** Show only some severities (null: as the settings say) and/or hide the marks; the view after it. */
+  setView(change: { only?: Severity[] | null; hidden?: boolean }): ViewState;
 }
 
 export function engineHandlers(e: EngineParts): Handlers<EngineDirection> {
@@ -39,5 +42,10 @@ export function engineHandlers(e: EngineParts): Handlers<EngineDirection> {
     'capture-mode': (req) => e.captureMode(req.on, req.only ?? null),
     'finding-places': (req) => e.places(req.ids),
     'show-toast': (req) => e.toast(req.text),
+    'set-view': (req) =>
+      e.setView({
+        ...(req.only !== undefined ? { only: req.only } : {}),
+        ...(req.hidden !== undefined ? { hidden: req.hidden } : {}),
+      }),
   };
 }

@@ -30,6 +30,11 @@ export function overlayStrings(lang: Lang): OverlayStrings {
     hide: t(lang, 'hide'),
     noFindings: t(lang, 'noFindings'),
     where: t(lang, 'where'),
+    here: t(lang, 'chipHere', '$1'),
+    hiddenBySettings: t(lang, 'chipHiddenBySettings', '$1', '$2'),
+    notChecked: t(lang, 'chipNotChecked', '$1'),
+    showMarks: t(lang, 'showMarks'),
+    pageLevel: t(lang, 'chipPageLevel'),
   };
 }
 

@@ -57,6 +57,38 @@ function t2HeaderMap(grid: Grid): Map<number, string> | null {
   return map.size >= 5 ? map : null;
 }
 
+/**
+ * The header's data columns when it does not name the format's columns (t2HeaderMap found none): from the
+ * first column headed 自然人 / 法人或其他组织 / 总计 to the right edge, one label per distinct header cell.
+ * Null when there is no such header.
+ */
+function t2HeaderShape(grid: Grid): { first: number; header: string[] } | null {
+  const headerRows: number[] = [];
+  for (let r = 0; r < grid.slots.length; r++) {
+    const texts = (grid.slots[r] ?? []).map((s) => (s ? labelKey(s.text) : ''));
+    if (texts.some((t) => /本年新收|上年结转|办理结果/.test(t))) break;
+    headerRows.push(r);
+  }
+  const isColumnHead = (t: string) => /^(自然人|法人或其他组织|总计)$/.test(t);
+  let first = -1;
+  for (let c = 0; c < grid.width && first < 0; c++)
+    for (const r of headerRows) if (isColumnHead(labelKey(grid.slots[r]?.[c]?.text ?? ''))) first = c;
+  if (first < 0) return null;
+  const header: string[] = [];
+  let last: GridCell | null = null;
+  for (let c = first; c < grid.width; c++) {
+    // the lowest header cell of the column (the leaf: 商业企业 under 法人或其他组织)
+    let leaf: GridCell | null = null;
+    for (const r of headerRows) {
+      const s = grid.slots[r]?.[c];
+      if (s?.text && s.colspan === 1) leaf = s;
+    }
+    if (leaf && leaf !== last) header.push(leaf.text.replace(/\s+/g, ''));
+    if (leaf) last = leaf;
+  }
+  return { first, header };
+}
+
 function rowIsEmpty(grid: Grid, r: number): boolean {
   return (grid.slots[r] ?? []).every((s) => !s || s.text === '' || s.row !== r);
 }
@@ -69,6 +101,7 @@ function buildT2FromHtml(parts: Part[], cellEls: CellElements): Table {
   let colMap: Map<number, string> | null = null;
   let mapWidth = 0;
   let single6 = false;
+  let shape: Table['shape'];
   for (const { grid } of parts) {
     const own = t2HeaderMap(grid);
     if (own) {
@@ -76,6 +109,13 @@ function buildT2FromHtml(parts: Part[], cellEls: CellElements): Table {
       mapWidth = grid.width;
     }
     registerLabels('t2', grid, cellEls, labels);
+    const odd = !own && !colMap && !shape ? t2HeaderShape(grid) : null;
+    if (odd && odd.header.length !== T2_COLUMNS.length) {
+      // the header has another number of data columns: rows are recognised, no value is placed
+      shape = { valueColumns: odd.header.length, header: odd.header };
+      rows.push(...unplacedT2Rows(grid, odd.first, seen));
+      continue;
+    }
     // Columns of this part: the header's, shifted right-aligned when the part is narrower or wider.
     const shift = colMap ? grid.width - mapWidth : 0;
     const cols: Array<[number, string]> = colMap
@@ -142,7 +182,37 @@ function buildT2FromHtml(parts: Part[], cellEls: CellElements): Table {
     rows,
     parts: parts.length,
     labels: [...new Set(labels)],
+    ...(shape ? { shape } : {}),
   };
+}
+
+/** The rows of a table 2 whose columns differ from the format: labels read, every value cell missing. */
+function unplacedT2Rows(grid: Grid, firstValueCol: number, seen: Set<string>): TableRow[] {
+  const rows: TableRow[] = [];
+  let prev: string | null = null;
+  for (let r = 0; r < grid.slots.length; r++) {
+    if (rowIsEmpty(grid, r)) continue;
+    const slots = grid.slots[r] ?? [];
+    const labelCells: GridCell[] = [];
+    for (let c = 0; c < firstValueCol; c++) {
+      const s = slots[c];
+      if (s?.text && labelCells[labelCells.length - 1] !== s) labelCells.push(s);
+    }
+    const specific = labelKey(labelCells[labelCells.length - 1]?.text ?? '');
+    const full = labelCells.map((c) => labelKey(c.text)).join('');
+    const def: RowDef | null =
+      (specific ? matchT2Row(specific, prev) : null) ?? (full ? matchT2Row(full, prev) : null);
+    if (!def || seen.has(def.id)) continue;
+    seen.add(def.id);
+    prev = def.id;
+    rows.push({
+      id: def.id,
+      label: labelCells.map((c) => c.text).join(' '),
+      cells: T2_COLUMNS.map((col) => missingCell(`t2:${def.id}:${col.id}`)),
+      lostCells: true,
+    });
+  }
+  return rows;
 }
 
 function buildT3FromHtml(parts: Part[], cellEls: CellElements): Table {

@@ -120,6 +120,11 @@ export const Table = z.object({
   reading: z.optional(Reading),
   /** The text ran the table's cells together ("…申请数量801000081"): an example; no value is read. */
   runTogether: z.optional(z.string()),
+  /**
+   * The header has a different number of data columns than the format (e.g. the five 法人或其他组织
+   * columns merged into one): how many it has and their labels. No value is placed (every row lostCells).
+   */
+  shape: z.optional(z.object({ valueColumns: z.number(), header: z.array(z.string()) })),
 });
 export type Table = z.infer<typeof Table>;
 

@@ -20,12 +20,20 @@ export interface CardHandlers {
   pin(): void;
 }
 
+/** The other findings at the same place: their numbers, which one is shown, and how to show another. */
+export interface CardPlace {
+  ns: number[];
+  index: number;
+  pick(index: number): void;
+}
+
 export function buildCard(
   doc: Document,
   f: Finding,
   n: number,
   opts: OverlayOptions,
   on: CardHandlers,
+  place?: CardPlace,
 ): HTMLElement {
   const s = opts.strings;
   const lang = opts.lang;
@@ -41,7 +49,26 @@ export function buildCard(
   const msg = doc.createElement('div');
   msg.className = 'msg';
   msg.textContent = f.message[lang];
-  card.append(h, msg);
+  card.append(h);
+  if (place && place.ns.length > 1) {
+    // several findings share this place: one outline, one badge, each finding a click away
+    const here = doc.createElement('div');
+    here.className = 'here';
+    here.append((s.here ?? '$1').replace('$1', String(place.ns.length)));
+    place.ns.forEach((k, i) => {
+      const b = doc.createElement('button');
+      b.type = 'button';
+      b.textContent = String(k);
+      b.setAttribute('aria-pressed', String(i === place.index));
+      b.addEventListener('click', (e) => {
+        e.stopPropagation();
+        place.pick(i);
+      });
+      here.append(' ', b);
+    });
+    card.appendChild(here);
+  }
+  card.append(msg);
   const formula = f.evidence?.formula?.[lang];
   if (formula && !f.message[lang].includes(formula)) {
     const fm = doc.createElement('div');
@@ -70,6 +97,7 @@ export function buildCard(
   nav.className = 'nav';
   const button = (label: string, fn: () => void) => {
     const b = doc.createElement('button');
+    b.type = 'button';
     b.textContent = label;
     b.addEventListener('click', (e) => {
       e.stopPropagation();

@@ -1,22 +1,28 @@
 /**
  * The on-page overlay: a layer in a closed shadow root (mount.ts: where it lives, how it survives hostile
- * pages), shown in the top layer, that never restyles or moves the page. Cells at fault get a two-tone
- * outline and a numbered badge on their corner; involved cells a dashed outline that lights up while the
- * finding's card is open; text findings are underlined; section findings sit at the heading; page-level
- * findings in a banner at the top of the report. Positions are recomputed on scroll, resize, zoom and
- * reflow. Text is always set with textContent: nothing from the page or a finding is parsed as HTML.
+ * pages), shown in the top layer, that never restyles or moves the page. One mark per place (markers.ts):
+ * a cell or heading at fault gets an outline and one numbered badge (with a count when several findings
+ * share it), placed where it covers no text (place.ts); involved cells a dashed outline; text findings are
+ * underlined; page-level findings are listed by the status chip (chip.ts), which sits where it covers no
+ * page text and can be dragged. Numbers are stable (numbers.ts). Layout reads first, then writes, and only
+ * for marks near the viewport (layout.ts), once per frame. Text is always set with textContent.
  */
 import type { AuditOutput } from '../audit';
 import type { Extracted } from '../extract/index';
-import type { Finding } from '../model/schema';
-import { type BannerItem, buildBanner } from './banner';
-import { buildCard, tagFinding } from './card';
-import { type Anchor, resolveLocator } from './locate';
-import { createMarker } from './markers';
+import type { Finding, Severity } from '../model/schema';
+import { CardHost } from './card-host';
+import { Chip, coversPageText } from './chip';
+import { followPage, keyAction, wireBadge } from './events';
+import { resolveLocator } from './locate';
+import { groupByPlace, type Resolved, resolveAll } from './markers';
 import { HOST_ATTR, type MountMode, OverlayMount } from './mount';
+import { FindingNumbers } from './numbers';
+import type { Rect } from './place';
 import { OVERLAY_CSS } from './style';
-import type { Marker, OverlayOptions } from './types';
+import type { Marker, OverlayOptions, Step } from './types';
+import { World } from './world';
 
+export { FindingNumbers, numbersFromOrder } from './numbers';
 export type { OverlayAction, OverlayOptions, OverlayStrings } from './types';
 export { HOST_ATTR, resolveLocator };
 
@@ -30,14 +36,21 @@ export class Overlay {
   readonly host: HTMLElement;
   private readonly where: OverlayMount;
   private readonly layer: HTMLElement;
+  /** The marks' container, in document pixels, moved by the scroll (one transform per frame). */
+  private readonly world: World;
   private readonly doc: Document;
+  private readonly numbers: FindingNumbers;
+  private readonly chip: Chip;
+  private only: Severity[] | null;
+  private resolved: Resolved[] = [];
   private markers: Marker[] = [];
-  private card: HTMLElement | null = null;
-  private cardFor: Marker | null = null;
-  private pinned = false;
-  private banner: HTMLElement | null = null;
-  private reportTop: Element | null = null;
+  private steps: Step[] = [];
+  private readonly card: CardHost;
+  private userHidden = false;
+  private chipDirty = true;
+  private chipRect: Rect | null = null;
   private frame = 0;
+  private settle = 0;
   private current = -1;
   private readonly cleanups: Array<() => void> = [];
 
@@ -47,13 +60,30 @@ export class Overlay {
     private readonly opts: OverlayOptions,
   ) {
     this.doc = doc;
+    this.numbers = opts.numbers ?? new FindingNumbers();
+    this.only = opts.only ?? null;
     const style = doc.createElement('style');
     style.textContent = OVERLAY_CSS;
     this.layer = doc.createElement('div');
     this.layer.className = 'layer';
     this.layer.setAttribute(HOST_ATTR, '');
     this.layer.setAttribute('popover', 'manual');
+    this.world = new World(doc, opts.lang);
     this.host = this.layer;
+    this.card = new CardHost(doc, this.layer, opts, {
+      next: (step) => this.next(step),
+      stepAt: (m, k) => this.steps.find((x) => x.m === m && x.i === k),
+      chipRect: () => this.chipRect,
+    });
+    this.chip = new Chip(doc, opts, {
+      open: (f, from) => this.focus(f.id, true, from),
+      hide: () => this.hideMarks(),
+      show: () => this.showMarks(),
+      moved: () => {
+        this.chipDirty = true;
+        this.schedule();
+      },
+    });
     this.where = new OverlayMount(doc, [style, this.layer], this.layer, {
       forceHost: opts.forceHost,
       onReplaced: () => {
@@ -84,27 +114,32 @@ export class Overlay {
   private listen(): void {
     const win = this.doc.defaultView;
     if (!win) return;
-    const schedule = () => this.schedule();
-    win.addEventListener('scroll', schedule, { capture: true, passive: true });
-    win.addEventListener('resize', schedule, { passive: true });
-    this.cleanups.push(() => {
-      win.removeEventListener('scroll', schedule, { capture: true });
-      win.removeEventListener('resize', schedule);
+    const stop = followPage(win, this.doc, {
+      scroll: (inner) => {
+        // an inner scroller moves its cells without moving the document: positions must be read again
+        if (inner) this.world.invalidate();
+        this.schedule();
+        // the chip looks for a free corner again once scrolling settles
+        win.clearTimeout(this.settle);
+        this.settle = win.setTimeout(() => {
+          this.chipDirty = true;
+          this.schedule();
+        }, 200);
+      },
+      reflow: () => {
+        this.world.invalidate();
+        this.chipDirty = true;
+        this.schedule();
+      },
+      key: (e) => this.onKey(e),
+      down: (e) => {
+        if (this.card.el && !this.isOurs(e)) this.card.close();
+      },
     });
-    if ('ResizeObserver' in win) {
-      const ro = new win.ResizeObserver(schedule);
-      ro.observe(this.doc.documentElement);
-      if (this.doc.body) ro.observe(this.doc.body);
-      this.cleanups.push(() => ro.disconnect());
-    }
-    const onKey = (e: KeyboardEvent) => this.onKey(e);
-    win.addEventListener('keydown', onKey, true);
-    this.cleanups.push(() => win.removeEventListener('keydown', onKey, true));
-    const onDown = (e: Event) => {
-      if (this.card && !this.isOurs(e)) this.closeCard();
-    };
-    this.doc.addEventListener('pointerdown', onDown, true);
-    this.cleanups.push(() => this.doc.removeEventListener('pointerdown', onDown, true));
+    this.cleanups.push(() => {
+      stop();
+      win.clearTimeout(this.settle);
+    });
   }
 
   /**
@@ -127,13 +162,14 @@ export class Overlay {
     this.where.stop();
   }
 
-  /** Replace the findings (after a re-audit). */
+  /** Replace the findings (after a re-audit): numbers given before are kept. */
   update(out: AuditOutput): void {
     this.out = out;
-    this.closeCard();
+    this.card.close();
     this.render();
   }
 
+  /** Hide everything the overlay draws, chip included (the plain copy of a screenshot), or show it again. */
   setHidden(hidden: boolean): void {
     if (!hidden) this.layer.classList.remove('capturing');
     // a card stays open under the hidden layer (a capture hides the marks for a moment)
@@ -145,54 +181,117 @@ export class Overlay {
     return this.layer.classList.contains('hidden');
   }
 
-  /** Findings shown, in marker order. */
+  /** The user hid the marks (Esc, the chip's button): the chip stays, with 「显示标注」. */
+  hideMarks(): void {
+    this.card.close();
+    this.userHidden = true;
+    this.layer.classList.add('marks-hidden');
+    this.renderChip();
+  }
+
+  showMarks(): void {
+    this.userHidden = false;
+    this.layer.classList.remove('marks-hidden');
+    this.renderChip();
+    this.schedule();
+  }
+
+  get marksHidden(): boolean {
+    return this.userHidden;
+  }
+
+  /** The seam for captures: hide the overlay's chrome (status chip, card) but keep the marks. */
+  hideChrome(): void {
+    this.layer.classList.add('capturing');
+  }
+
+  showChrome(): void {
+    this.layer.classList.remove('capturing');
+  }
+
+  /** While a close-up is taken, cards and the chip are out of the picture. */
+  setCapturing(on: boolean): void {
+    if (on) this.hideChrome();
+    else this.showChrome();
+  }
+
+  /** Show only these severities on the page (null: all the settings allow); numbers do not change. */
+  setOnly(only: Severity[] | null): void {
+    this.only = only?.length ? [...only] : null;
+    this.card.close();
+    this.render();
+  }
+
+  /** What the page shows (the popup and side panel read it). */
+  view(): { only: Severity[] | null; hidden: boolean; filteredOut: number } {
+    return {
+      only: this.only,
+      hidden: this.userHidden,
+      filteredOut: this.out.findings.length - this.steps.length,
+    };
+  }
+
+  /** Findings shown, in reading order. */
   get shown(): Finding[] {
-    return this.markers.map((m) => m.finding);
+    return this.steps.map((s) => s.m.findings[s.i] as Finding);
+  }
+
+  /** `order[n - 1]`: the id numbered n ('' for a number whose finding is gone), over every finding. */
+  order(): string[] {
+    return this.numbers.order(this.out.findings.map((f) => f.id));
+  }
+
+  /** The number of a finding, shown or not. */
+  numberOf(id: string): number | undefined {
+    return this.numbers.get(id);
+  }
+
+  private stepOf(id: string): number {
+    return this.steps.findIndex((s) => s.m.findings[s.i]?.id === id);
   }
 
   /** Scroll the page to a finding, flash it and open its card (unless `card` is false). */
-  focus(findingId: string, card = true): boolean {
-    const idx = this.markers.findIndex((m) => m.finding.id === findingId);
+  focus(findingId: string, card = true, near?: HTMLElement): boolean {
+    const idx = this.stepOf(findingId);
     if (idx < 0) return false;
     this.setHidden(false);
+    if (this.userHidden) this.showMarks();
     this.current = idx;
-    const m = this.markers[idx] as Marker;
-    const el = m.anchor.kind === 'page' ? this.reportTop : m.anchor.el;
-    el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    const step = this.steps[idx] as Step;
+    const m = step.m;
+    if (m.anchor.kind === 'page') {
+      this.chip.setOpen(true);
+      this.renderChip();
+    } else m.anchor.el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
     this.layout();
     for (const box of m.mark) {
       box.classList.remove('flash');
       void box.offsetWidth;
       box.classList.add('flash');
     }
-    if (card) this.openCard(m, true);
-    if (m.placement === 'page') this.banner?.classList.remove('collapsed');
+    if (card) this.card.open(step, true, near ?? this.chip.entries.get(findingId));
     return true;
   }
 
-  /** While a close-up is taken, cards are out of the picture; showing the marks again brings them back. */
-  setCapturing(on: boolean): void {
-    this.layer.classList.toggle('capturing', on);
-  }
-
   /**
-   * Evidence capture: the overlay's own chrome (banner, card, toasts) leaves the picture; the marks stay.
-   * Undone by hideChrome(false) (and by setHidden(false) through `capturing`).
+   * Evidence capture: the overlay's own chrome (chip, card, toasts) leaves the picture; the marks stay, and
+   * with `only` only those of these findings (a close-up). Undone by captureChrome(false).
    */
-  hideChrome(on: boolean, only: readonly string[] | null = null): void {
+  captureChrome(on: boolean, only: readonly string[] | null = null): void {
+    this.setCapturing(on);
     this.layer.classList.toggle('no-chrome', on);
-    this.only = on && only ? new Set(only) : null;
-    this.applyOnly();
-    if (!on) this.setCapturing(false);
+    this.closeUp = on && only ? new Set(only) : null;
+    this.applyCloseUp();
   }
 
   /** Findings whose marks stay in a close-up (null: all). */
-  private only: Set<string> | null = null;
+  private closeUp: Set<string> | null = null;
 
-  /** Marks of other findings out of a close-up (text marks are redrawn on layout: called after it). */
-  private applyOnly(): void {
+  /** Marks of other findings out of a close-up (outlines are made on layout: called after it too). */
+  private applyCloseUp(): void {
+    const keep = this.closeUp;
     for (const m of this.markers) {
-      const out = !!this.only && !this.only.has(m.finding.id);
+      const out = !!keep && !m.findings.some((f) => keep.has(f.id));
       for (const el of [...m.mark, ...m.involvedBoxes, ...(m.badge ? [m.badge] : [])])
         el.classList.toggle('out', out);
     }
@@ -212,161 +311,101 @@ export class Overlay {
 
   /** The page element a finding is anchored at (the cell, the text's block, the heading), if any. */
   anchorOf(findingId: string): Element | null {
-    const m = this.markers.find((x) => x.finding.id === findingId);
-    return m && m.anchor.kind !== 'page' ? m.anchor.el : null;
+    const s = this.steps[this.stepOf(findingId)];
+    return s && s.m.anchor.kind !== 'page' ? s.m.anchor.el : null;
   }
 
   /** For a text finding, the box of its words (viewport pixels); null for other findings. */
   wordsRect(findingId: string): DOMRect | null {
-    const m = this.markers.find((x) => x.finding.id === findingId);
-    return m?.anchor.kind === 'range' ? m.anchor.range.getBoundingClientRect() : null;
+    const s = this.steps[this.stepOf(findingId)];
+    return s?.m.anchor.kind === 'range' ? s.m.anchor.range.getBoundingClientRect() : null;
   }
 
-  next(step = 1): void {
-    if (this.markers.length === 0) return;
-    this.current = (this.current + step + this.markers.length) % this.markers.length;
-    this.focus((this.markers[this.current] as Marker).finding.id);
+  /** Step to the next (or previous) finding in reading order; `only` steps through one severity. */
+  next(step = 1, only?: Severity): void {
+    const n = this.steps.length;
+    if (n === 0) return;
+    for (let k = 1; k <= n; k++) {
+      const i = ((((this.current < 0 && step < 0 ? 0 : this.current) + step * k) % n) + n) % n;
+      const s = this.steps[i] as Step;
+      if (only && s.m.findings[s.i]?.severity !== only) continue;
+      this.focus((s.m.findings[s.i] as Finding).id);
+      return;
+    }
   }
 
   // ---- rendering ---------------------------------------------------------------------------------
 
+  private visible(f: Finding): boolean {
+    return (this.opts.filter ?? (() => true))(f) && (!this.only || this.only.includes(f.severity));
+  }
+
   private render(): void {
     this.layer.textContent = '';
-    this.card = null;
-    this.banner = null;
-    const ex = this.out.extracted;
-    const filter = this.opts.filter ?? (() => true);
-    const findings = this.out.findings.filter(filter);
-    const resolved = findings.map((f) => {
-      const anchor = (f.targets[0] && resolveLocator(f.targets[0], ex, this.doc)) ?? {
-        kind: 'page' as const,
-      };
-      return { f, anchor };
-    });
-    // document order: on-page anchors by position, page-level findings first
-    const pos = (a: Anchor) => (a.kind === 'page' ? null : a.el);
-    resolved.sort((a, b) => {
-      const ea = pos(a.anchor);
-      const eb = pos(b.anchor);
-      if (!ea || !eb) return ea ? 1 : eb ? -1 : 0;
-      if (ea === eb) return 0;
-      return ea.compareDocumentPosition(eb) & 4 ? -1 : 1;
-    });
-    this.markers = resolved.map(({ f, anchor }, i) => this.makeMarker(f, anchor, i + 1, ex));
-    this.reportTop = this.findReportTop(ex);
-    this.renderBanner();
+    this.layer.appendChild(this.world.el);
+    this.card.close();
+    this.chipDirty = true;
+    const ex: Extracted = this.out.extracted;
+    this.resolved = resolveAll(this.out.findings, ex, this.doc);
+    this.numbers.assign(this.resolved.map((r) => r.f.id));
+    const num = (id: string) => this.numbers.get(id) ?? 0;
+    this.markers = groupByPlace(
+      this.resolved.filter((r) => this.visible(r.f)),
+      num,
+      ex,
+      this.doc,
+    );
+    this.steps = this.markers.flatMap((m) => m.findings.map((_, i) => ({ m, i })));
+    this.world.reset(this.markers);
+    for (const m of this.markers) this.wire(m);
+    this.layer.appendChild(this.chip.el);
+    this.renderChip();
     this.layout();
   }
 
-  private findReportTop(ex: Extracted): Element | null {
-    const idx = ex.report.titleBlock ?? ex.sections[0]?.block ?? null;
-    const b = idx !== null ? ex.blocks[idx] : undefined;
-    if (b?.kind === 'text' && b.el) return b.el;
-    const first = ex.blocks.find((x) => x.kind !== 'image');
-    return first ? (first.kind === 'text' ? first.el : first.el) : null;
-  }
-
-  private makeMarker(f: Finding, anchor: Anchor, n: number, ex: Extracted): Marker {
-    const m = createMarker(this.doc, this.layer, f, anchor, n, ex, this.opts.lang);
-    const badge = m.badge;
-    if (!badge) return m;
-    badge.addEventListener('mouseenter', () => {
-      if (!this.pinned) this.openCard(m, false);
-    });
-    badge.addEventListener('mouseleave', () => {
-      if (!this.pinned && this.cardFor === m) this.closeCard();
-    });
-    badge.addEventListener('focus', () => this.openCard(m, this.pinned));
-    badge.addEventListener('click', (e) => {
-      e.stopPropagation();
-      this.current = this.markers.indexOf(m);
-      if (this.pinned && this.cardFor === m) this.closeCard();
-      else this.openCard(m, true);
-    });
-    badge.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' || e.key === ' ') {
-        e.preventDefault();
-        this.openCard(m, true);
-      }
-    });
-    return m;
-  }
-
-  private renderBanner(): void {
-    const items: BannerItem[] = this.markers.map((m) => ({
-      finding: m.finding,
-      n: m.n,
-      pageLevel: m.placement === 'page',
-    }));
-    const { banner, entries } = buildBanner(this.doc, items, this.opts, {
-      open: (item, li) => {
-        const m = this.markers.find((x) => x.finding === item.finding);
-        if (m) this.openCard(m, true, li);
-      },
-      hide: () => {
-        this.closeCard();
-        this.setHidden(true);
-      },
-      toggled: () => this.schedule(),
-    });
-    // page-level findings are shown by their banner entry
-    for (const [item, li] of entries) {
-      const m = this.markers.find((x) => x.finding === item.finding);
-      if (m) m.badge = li;
+  private renderChip(): void {
+    const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+    const off: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+    for (const f of this.out.findings) {
+      if (this.visible(f)) counts[f.severity]++;
+      else off[f.severity]++;
     }
-    this.layer.appendChild(banner);
-    this.banner = banner;
+    const pageLevel = this.markers
+      .filter((m) => m.placement === 'page')
+      .flatMap((m) => m.findings.map((finding, i) => ({ finding, n: m.ns[i] ?? 0 })));
+    this.chip.render({
+      counts,
+      off,
+      pageLevel,
+      unchecked: this.opts.unchecked ?? [],
+      marksHidden: this.userHidden,
+    });
+    this.chipDirty = true;
   }
 
-  // ---- the card ------------------------------------------------------------------------------------
-
-  private openCard(m: Marker, pin: boolean, near?: HTMLElement): void {
-    this.closeCard();
-    const card = buildCard(this.doc, m.finding, m.n, this.opts, {
-      prev: () => this.next(-1),
-      next: () => this.next(1),
-      close: () => this.closeCard(),
-      pin: () => {
-        this.pinned = true;
+  private wire(m: Marker): void {
+    const step = () => this.steps.find((s) => s.m === m && s.i === 0) as Step;
+    wireBadge(m, {
+      hover: () => {
+        if (!this.card.pinned) this.card.open(step(), false);
+      },
+      leave: () => {
+        if (!this.card.pinned && this.card.step?.m === m) this.card.close();
+      },
+      focus: () => {
+        if (m.anchor.kind === 'page') return;
+        const r = m.anchor.el.getBoundingClientRect();
+        const vh = this.doc.defaultView?.innerHeight ?? 768;
+        if (m.inView && r.top >= 0 && r.bottom <= vh) return;
+        m.anchor.el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+        this.layout();
+      },
+      activate: (_m, toggle) => {
+        this.current = this.steps.indexOf(step());
+        if (toggle && this.card.pinned && this.card.step?.m === m) this.card.close();
+        else this.card.open(step(), true);
       },
     });
-    card.addEventListener('mouseleave', () => {
-      if (!this.pinned) this.closeCard();
-    });
-    this.layer.appendChild(card);
-    this.card = card;
-    this.cardFor = m;
-    this.pinned = pin;
-    for (const b of m.involvedBoxes) b.classList.add('lit');
-    for (const b of m.mark) b.classList.add('lit');
-    this.placeCard(near ?? m.badge);
-  }
-
-  private placeCard(anchor: HTMLElement | null): void {
-    if (!this.card) return;
-    const win = this.doc.defaultView;
-    const vw = win?.innerWidth ?? 1024;
-    const vh = win?.innerHeight ?? 768;
-    const r = anchor?.getBoundingClientRect() ?? { left: 16, right: 16, top: 16, bottom: 16 };
-    const w = Math.min(340, vw - 16);
-    let left = r.right + 8;
-    if (left + w > vw - 8) left = Math.max(8, r.left - w - 8);
-    const h = this.card.offsetHeight || 200;
-    let top = r.top;
-    if (top + h > vh - 8) top = Math.max(8, vh - h - 8);
-    this.card.style.left = `${left}px`;
-    this.card.style.top = `${Math.max(8, top)}px`;
-  }
-
-  private closeCard(): void {
-    if (this.cardFor) {
-      for (const b of this.cardFor.involvedBoxes) b.classList.remove('lit');
-      for (const b of this.cardFor.mark) b.classList.remove('lit');
-    }
-    this.card?.remove();
-    this.card = null;
-    this.cardFor = null;
-    this.pinned = false;
   }
 
   // ---- layout --------------------------------------------------------------------------------------
@@ -378,18 +417,6 @@ export class Overlay {
       this.frame = 0;
       this.layout();
     });
-  }
-
-  private place(
-    el: HTMLElement,
-    r: { left: number; top: number; width: number; height: number },
-    pad = 0,
-  ): void {
-    el.hidden = r.width === 0 && r.height === 0;
-    el.style.left = `${r.left - pad}px`;
-    el.style.top = `${r.top - pad}px`;
-    el.style.width = `${r.width + 2 * pad}px`;
-    el.style.height = `${r.height + 2 * pad}px`;
   }
 
   /**
@@ -404,86 +431,57 @@ export class Overlay {
     if (this.layer.style.zoom !== want) this.layer.style.zoom = want;
   }
 
-  /** Put every marker where its anchor is now. */
+  /**
+   * Put the markers near the viewport where their anchors are, all reads first, then all writes. Marks sit
+   * in document pixels inside a "world" moved by one transform per frame: on a document scroll only the
+   * markers coming near are read and written. A resize, reflow or inner scroll starts a new epoch: every
+   * mark is laid out again as it comes near.
+   */
   layout(): void {
     if (this.hidden) return;
     this.unzoom();
-    const placed: Array<[number, number]> = [];
-    // badges never sit on each other: shift left until free
-    const free = (x: number, y: number): number => {
-      let left = x;
-      while (placed.some(([px, py]) => Math.abs(px - left) < 20 && Math.abs(py - y) < 16)) left -= 22;
-      placed.push([left, y]);
-      return left;
-    };
-    for (const m of this.markers) {
-      if (m.anchor.kind === 'page') continue;
-      const el = m.anchor.el;
-      const r = el.getBoundingClientRect();
-      const visible = r.width > 0 || r.height > 0;
-      m.involved.forEach((inv, i) => {
-        const box = m.involvedBoxes[i];
-        if (box) this.place(box, inv.getBoundingClientRect(), 2);
-      });
-      if (m.placement === 'text' && m.anchor.kind === 'range') {
-        const rects = Array.from(m.anchor.range.getClientRects()).slice(0, 8);
-        for (const old of m.mark.splice(0)) old.remove();
-        for (const rr of rects) {
-          const mark = this.doc.createElement('div');
-          mark.className = `text-mark ${m.finding.severity}`;
-          tagFinding(mark, m.finding);
-          this.place(mark, rr);
-          this.layer.insertBefore(mark, this.layer.firstChild);
-          m.mark.push(mark);
-        }
-        const last = rects[rects.length - 1] ?? r;
-        if (m.badge) {
-          m.badge.hidden = !visible;
-          const y = last.top - 12;
-          m.badge.style.left = `${free(last.right + 2, y)}px`;
-          m.badge.style.top = `${y}px`;
-        }
-        continue;
-      }
-      for (const box of m.mark) this.place(box, r, 3);
-      if (!m.badge) continue;
-      m.badge.hidden = !visible;
-      if (m.placement === 'cell') {
-        // on the cell's top-right corner, outside the padding where digits sit
-        const y = r.top - 11;
-        m.badge.style.left = `${free(r.right - 9, y)}px`;
-        m.badge.style.top = `${y}px`;
-      } else {
-        const y = r.top + Math.max(0, (Math.min(r.height, 40) - 18) / 2);
-        const x = r.left - 24;
-        m.badge.style.left = `${free(x < 2 ? r.left + 2 : x, y)}px`;
-        m.badge.style.top = `${y}px`;
-      }
+    const win = this.doc.defaultView;
+    const vw = win?.innerWidth ?? 1024;
+    const vh = win?.innerHeight ?? 768;
+    const sx = win?.scrollX ?? 0;
+    const sy = win?.scrollY ?? 0;
+    // ---- read (and decide)
+    const pending = this.userHidden ? null : this.world.read(this.markers, vh, sx, sy);
+    const chipW = this.chip.el.offsetWidth || 160;
+    const chipH = this.chip.el.offsetHeight || 26;
+    let chipAt = this.chipRect;
+    if (this.chipDirty || !chipAt || this.chip.dragged) {
+      chipAt = this.chip.position(chipW, chipH, vw, vh, (r) => coversPageText(this.doc, r, isOverlayNode));
+      this.chipDirty = false;
     }
-    if (this.banner) {
-      const win = this.doc.defaultView;
-      const top = this.reportTop?.getBoundingClientRect();
-      const h = this.banner.offsetHeight || 34;
-      const vw = win?.innerWidth ?? 1024;
-      const left = Math.min(Math.max(8, top?.left ?? 8), Math.max(8, vw - 360));
-      this.banner.style.left = `${left}px`;
-      this.banner.style.top = `${Math.max(4, (top?.top ?? 4) - h - 6)}px`;
+    // ---- write
+    if (pending) this.world.write(pending);
+    this.chipRect = chipAt;
+    this.chip.el.style.left = `${chipAt.left}px`;
+    this.chip.el.style.top = `${chipAt.top}px`;
+    if (this.card.el && this.card.step) {
+      const m = this.card.step.m;
+      // the card follows its cells and closes when they leave the view
+      const inView = m.docBottom > sy && m.docTop < sy + vh;
+      if (m.anchor.kind !== 'page' && !inView) this.card.close();
+      else
+        this.card.place(
+          m.anchor.kind === 'page' ? (this.chip.entries.get(m.findings[0]?.id ?? '') ?? null) : null,
+        );
     }
-    if (this.card && this.cardFor) this.placeCard(this.cardFor.badge);
-    if (this.only) this.applyOnly();
+    if (this.closeUp) this.applyCloseUp();
   }
 
   private onKey(e: KeyboardEvent): void {
-    const t = e.target as HTMLElement | null;
-    if (t && (t.isContentEditable || /^(input|textarea|select)$/i.test(t.tagName))) return;
-    if (e.key === 'Escape') {
-      if (this.card) this.closeCard();
-      else this.setHidden(true);
+    const k = keyAction(e);
+    if (!k) return;
+    if (k.kind === 'escape') {
+      if (this.card.el) this.card.close();
+      else if (this.chip.open) this.chip.setOpen(false);
+      else this.hideMarks();
       return;
     }
-    if (e.altKey && e.shiftKey && (e.code === 'KeyJ' || e.code === 'KeyK')) {
-      e.preventDefault();
-      this.next(e.code === 'KeyJ' ? 1 : -1);
-    }
+    e.preventDefault();
+    this.next(k.step, k.only);
   }
 }

@@ -18,7 +18,7 @@ const broken = reportPage({
   t2: { ...simpleT2(3), new: [3, 0, 0, 0, 0, 0, 4], total: [3, 0, 0, 0, 0, 0, 5] },
   published: '2025-02-20',
 });
-// only a page-level finding: its banner is the one thing the overlay draws
+// only a page-level finding: its status chip is the one thing the overlay draws
 const late = reportPage({ t2: simpleT2(3), published: '2025-05-20' });
 
 type Shot = {
@@ -241,8 +241,8 @@ describe.runIf(HAVE_BROWSER)('evidence captures', () => {
     const p = await l.context.newPage();
     await p.goto(`http://www.example.gov.cn:${site.port}/ndbg/late.html`);
     await waitForOverlay(p);
-    const banner = await inOverlay(p, (root) => !!root.querySelector('.banner'));
-    expect(banner).toBe(true); // the overlay shows its bar on the page
+    const chip = await inOverlay(p, (root) => !!root.querySelector('.chip'));
+    expect(chip).toBe(true); // the overlay shows its status chip on the page
     const id = await tabOf(p.url());
     await p.bringToFront();
     await clickAction(l, p.url());

@@ -101,9 +101,10 @@ describe.runIf(HAVE_BROWSER)('the extension in Chromium', () => {
   /** Elements shown in the overlay, read inside its closed shadow root (through CDP). */
   const shown = async (page: Page) => {
     const view = await inOverlay(page, (root) => {
-      const items = Array.from(root.querySelectorAll<HTMLElement>('.badge, .banner li'));
+      // one badge per place (data-finding-ids: every finding there); page-level findings in the chip's list
+      const items = Array.from(root.querySelectorAll<HTMLElement>('.badge, .chip li[data-finding-id]'));
       return {
-        ids: items.map((e) => e.dataset.findingId ?? ''),
+        ids: items.flatMap((e) => (e.dataset.findingIds ?? e.dataset.findingId ?? '').split(' ')),
         cellBadges: Array.from(root.querySelectorAll<HTMLElement>('.badge:not(.section)')).map(
           (e) => e.dataset.findingId ?? '',
         ),
@@ -140,13 +141,17 @@ describe.runIf(HAVE_BROWSER)('the extension in Chromium', () => {
         const r = b?.getBoundingClientRect();
         return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
       });
-    // badges follow the page: scroll the cell into view and the badge comes with it
+    // focus brings the cell into view; badges follow the page as it scrolls
+    await inOverlay(page, (root) =>
+      root.querySelector<HTMLElement>('[data-finding-id="t2-row-total:t2:rowtotal:new"].badge')?.focus(),
+    );
+    await page.waitForTimeout(250);
     const before = await badgeAt();
-    await page.evaluate((y) => window.scrollBy(0, y - 300), before?.y ?? 0);
+    await page.evaluate(() => window.scrollBy(0, 40));
     await page.waitForTimeout(250);
     const rect = await badgeAt();
-    expect(rect?.y).toBeCloseTo(300, -1);
     expect(rect).not.toBeNull();
+    expect((before?.y ?? 0) - (rect?.y ?? 0)).toBeCloseTo(40, 0);
     await page.mouse.move(rect?.x ?? 0, rect?.y ?? 0);
     const card = await inOverlay(page, (root) => {
       const c = root.querySelector<HTMLElement>('.card');
@@ -165,12 +170,12 @@ describe.runIf(HAVE_BROWSER)('the extension in Chromium', () => {
     expect(card?.lit).toBeGreaterThanOrEqual(6);
   }, 30_000);
 
-  it('keyboard: Alt+Shift+J opens the next finding, Esc closes the card, then hides every mark', async () => {
+  it('keyboard: Alt+Shift+J opens the next finding, Esc closes the card, then hides the marks (the chip stays)', async () => {
     const page = pages[0] as Page;
     const root = async () =>
       (await inOverlay(page, (r) => ({
         card: r.querySelector<HTMLElement>('.card')?.dataset.findingId ?? null,
-        hidden: r.querySelector('.layer')?.classList.contains('hidden') ?? null,
+        hidden: r.querySelector('.layer')?.classList.contains('marks-hidden') ?? null,
       }))) ?? { card: null, hidden: null };
     await page.mouse.move(5, 5);
     await page.mouse.click(5, 5);
@@ -180,6 +185,9 @@ describe.runIf(HAVE_BROWSER)('the extension in Chromium', () => {
     expect(await root()).toEqual({ card: null, hidden: false });
     await page.keyboard.press('Escape');
     expect((await root()).hidden).toBe(true);
+    // 「显示标注」 brings them back
+    await inOverlay(page, (r) => r.querySelector<HTMLElement>('.chip .show-marks')?.click());
+    expect((await root()).hidden).toBe(false);
   });
 
   it('hostile text in a cell shows as text and never runs', async () => {
@@ -273,17 +281,19 @@ describe.runIf(HAVE_BROWSER)('the extension in Chromium', () => {
     await options.goto(`chrome-extension://${l.extensionId}/options.html`);
     await options.getByLabel('English').check();
     await expect.poll(() => options.locator('h1').textContent()).toBe('NianBao Inspector settings');
-    await options.getByLabel('Sums', { exact: true }).uncheck();
+    await options.getByLabel('Arithmetic', { exact: true }).uncheck();
     await expect.poll(() => options.locator('.note').textContent()).toBe('Saved');
     const { page, tabId } = await open('/ndbg/broken.html');
     await expect
-      .poll(() => inOverlay(page, (root) => root.querySelector('.banner')?.textContent ?? ''), {
+      .poll(() => inOverlay(page, (root) => root.querySelector('.chip')?.textContent ?? ''), {
         timeout: 10_000,
       })
       .toContain('NianBao Inspector');
     const categories =
       (await inOverlay(page, (root) =>
-        Array.from(root.querySelectorAll<HTMLElement>('.badge, .banner li')).map((e) => e.dataset.category),
+        Array.from(root.querySelectorAll<HTMLElement>('.badge, .chip li[data-finding-id]')).map(
+          (e) => e.dataset.category,
+        ),
       )) ?? [];
     expect(categories.length).toBeGreaterThan(0);
     expect(categories).not.toContain('sum');
@@ -294,7 +304,7 @@ describe.runIf(HAVE_BROWSER)('the extension in Chromium', () => {
     expect(await popup.locator('[data-category="sum"]').count()).toBe(0);
     // back to the defaults for the other tests
     await options.getByLabel('中文').check();
-    await options.getByLabel('合计', { exact: true }).check();
+    await options.getByLabel('数字勾稽', { exact: true }).check();
     await popup.close();
     await options.close();
   }, 30_000);

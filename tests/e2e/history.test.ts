@@ -94,7 +94,7 @@ describe.runIf(HAVE_BROWSER)('cross-year on report pages (Chromium)', () => {
   /** Cross-year marks drawn on the page: [rule, finding id] of each mark. */
   const historyMarks = (page: Page) =>
     inOverlay(page, (root) =>
-      Array.from(root.querySelectorAll<HTMLElement>('.badge, .banner li'))
+      Array.from(root.querySelectorAll<HTMLElement>('.badge, .chip li[data-finding-id]'))
         .filter((e) => (e.dataset.rule ?? '').startsWith('history-'))
         .map((e) => [e.dataset.rule ?? '', e.dataset.findingId ?? '']),
     );

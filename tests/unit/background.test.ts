@@ -447,3 +447,25 @@ describe('evidence: close-ups, failures said, markup', () => {
     expect((await ask(popup, 'markup-save', { token, annotated: marked })).ok).toBe(false);
   });
 });
+
+describe('误报 / 忽略 per page', () => {
+  it('are kept for the tab’s page, read back, undone; content scripts may not set them', async () => {
+    await audited(4, base);
+    const d = { kind: 'false-positive' as const, reason: '原表如此', at: '2026-12-01T10:00:00.000Z' };
+    expect(await ask(popup, 'dismissals-set', { tabId: 4, findingId: first.id, dismissal: d })).toEqual({
+      [first.id]: d,
+    });
+    const key = `dismissed:${SITE}/ndbg/4.html`;
+    expect((await fakeBrowser.storage.local.get(key))[key]).toEqual({ [first.id]: d });
+    expect(await ask(popup, 'dismissals-get', { tabId: 4 })).toEqual({ [first.id]: d });
+    // another page has none
+    await audited(5, base);
+    expect(await ask(popup, 'dismissals-get', { tabId: 5 })).toEqual({});
+    expect(await ask(popup, 'dismissals-set', { tabId: 4, findingId: first.id, dismissal: null })).toEqual(
+      {},
+    );
+    await expect(
+      ask(content(4), 'dismissals-set', { tabId: 4, findingId: first.id, dismissal: d }),
+    ).rejects.toThrow();
+  });
+});

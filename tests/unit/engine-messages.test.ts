@@ -60,6 +60,11 @@ describe('the engine answers the protocol', () => {
     captureMode: vi.fn(async () => true),
     places: vi.fn((ids: string[]) => ids.map((id) => ({ id, table: null, header: null, target: null }))),
     toast: vi.fn(() => true),
+    setView: vi.fn((change: { only?: Array<'error' | 'warning' | 'info'> | null; hidden?: boolean }) => ({
+      only: change.only ?? null,
+      hidden: change.hidden ?? false,
+      filteredOut: 0,
+    })),
   };
   beforeEach(() => {
     fakeBrowser.reset();
@@ -111,6 +116,15 @@ describe('the engine answers the protocol', () => {
     ]);
     expect(await call(ENGINE, 'show-toast', { text: '请先点击' }, background)).toBe(true);
     expect(parts.toast).toHaveBeenCalledWith('请先点击');
+    // show only errors; a field left out is not passed on (unchanged)
+    expect(await call(ENGINE, 'set-view', { only: ['error'] }, background)).toEqual({
+      only: ['error'],
+      hidden: false,
+      filteredOut: 0,
+    });
+    expect(parts.setView).toHaveBeenLastCalledWith({ only: ['error'] });
+    await call(ENGINE, 'set-view', {}, background);
+    expect(parts.setView).toHaveBeenLastCalledWith({});
   });
 
   it('refuses content scripts and requests that do not parse', async () => {

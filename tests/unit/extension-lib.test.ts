@@ -35,7 +35,7 @@ describe('badge', () => {
       color: '#d93025',
     });
     const warn = toResult(auditHtml(reportPage({ bodies: { 5: ['本年度问题：更新不及时。'] } })));
-    expect(badgeFor(warn)).toEqual({ text: '1', color: '#f29900' });
+    expect(badgeFor(warn)).toEqual({ text: '1', color: '#b45309' });
     expect(badgeFor(toResult(auditHtml(reportPage({}))))).toEqual({ text: '✓', color: '#188038' });
     const partial = toResult(
       auditHtml(reportPage({ t2: { ...simpleT2(2), new: [2, '/', '/', '/', '/', '/', 2] } })),

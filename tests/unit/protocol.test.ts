@@ -121,6 +121,7 @@ describe('handle()', () => {
         'capture-mode': () => true,
         'finding-places': () => [],
         'show-toast': () => true,
+        'set-view': () => ({ only: null, hidden: false, filteredOut: 0 }),
       },
       () => self,
     );

@@ -15,7 +15,8 @@ export default defineRule({
     const out: RuleFinding[] = [];
     for (const kind of TABLE_KINDS) {
       const t = ctx.table(kind);
-      if (!t) continue;
+      // a table 2 whose header has another number of columns: template-t2-columns says why
+      if (!t || t.shape) continue;
       const lost = t.rows.filter((r) => r.lostCells);
       if (t.runTogether) {
         out.push({
