@@ -63,7 +63,10 @@ describe.runIf(HAVE_BROWSER)('report files in the viewer (Chromium)', () => {
   };
   const marks = (v: Page) =>
     inOverlay(v, (root) =>
-      Array.from(root.querySelectorAll<HTMLElement>('.badge')).map((b) => b.dataset.findingId ?? ''),
+      // one badge per place: it carries every finding of its place
+      Array.from(root.querySelectorAll<HTMLElement>('.badge')).flatMap((b) =>
+        (b.dataset.findingIds ?? b.dataset.findingId ?? '').split(' '),
+      ),
     );
 
   beforeAll(async () => {
