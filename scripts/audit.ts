@@ -13,9 +13,11 @@ import type { Extracted } from '../lib/extract/index';
 import type { SnapshotStore } from '../lib/history/store';
 import { auditWithStore } from '../lib/history/with-store';
 import type { AuditResult, Lang } from '../lib/model/schema';
+import { sniff } from '../lib/read/sniff';
 import { runCrawl } from './crawl';
 import { loadFile, loadUrl, readLoaded } from './load';
 import { ocrImageTables, terminateOcr } from './ocr';
+import { readScannedPdf } from './ocr-scan';
 import { defaultStorePath, SqliteSnapshotStore } from './snapshot-store';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -134,7 +136,10 @@ export async function auditInput(
   const isUrl = /^https?:\/\//i.test(input);
   const loaded = isUrl ? await loadUrl(input) : await loadFile(input);
   const opts = now ? { now } : {};
-  const read = await readLoaded(loaded);
+  let read = await readLoaded(loaded);
+  // a scanned PDF (pages that are pictures): its pages read by OCR, its tables cut out as pictures
+  if (!read.ok && read.reason === 'scanned' && ocr && sniff(loaded.bytes).kind === 'pdf')
+    read = (await readScannedPdf(loaded.bytes)).read;
   // an input that cannot be read (unsupported format, unreadable text layer, scan) is an error entry
   if (!read.ok) throw new Error(read.message.zh);
   const id = loaded.url ?? pathToFileURL(resolve(input)).href;
