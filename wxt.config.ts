@@ -1,5 +1,22 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+
+// OCR files packaged with the extension (no CDN, no download at run time): tesseract.js's worker, its
+// LSTM cores (wasm inside JS; the worker picks relaxed-SIMD, SIMD or plain) and the chi_sim model
+const pkgDir = (name: string) => dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
+const OCR_FILES = [
+  [join(pkgDir('tesseract.js'), 'dist/worker.min.js'), 'tesseract/worker.min.js'],
+  ...['', '-simd', '-relaxedsimd'].map((v) => [
+    join(pkgDir('tesseract.js-core'), `tesseract-core${v}-lstm.wasm.js`),
+    `tesseract/core/tesseract-core${v}-lstm.wasm.js`,
+  ]),
+  [
+    join(pkgDir('@tesseract.js-data/chi_sim'), '4.0.0_best_int/chi_sim.traineddata.gz'),
+    'tesseract/lang/chi_sim.traineddata.gz',
+  ],
+] as const;
 
 // See ARCHITECTURE.md. The extension is a thin shell around lib/ (the audit engine).
 export default defineConfig({
@@ -7,8 +24,14 @@ export default defineConfig({
   publicDir: 'assets/public',
   vite: () => ({ plugins: [preact()], build: process.env.NIANBAO_NO_MINIFY ? { minify: false } : {} }),
   hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const [absoluteSrc, relativeDest] of OCR_FILES) files.push({ absoluteSrc, relativeDest });
+    },
     // the always-on detector is an unlisted script (a few KB, no runtime wrapper): run it on gov sites
-    'build:manifestGenerated': (_wxt, manifest) => {
+    'build:manifestGenerated': (wxt, manifest) => {
+      // Chromium: the OCR worker runs in an offscreen document (entrypoints/offscreen)
+      if (wxt.config.browser !== 'firefox')
+        manifest.permissions = [...(manifest.permissions ?? []), 'offscreen'];
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
         { matches: ['*://*.gov.cn/*'], js: ['detector.js'], run_at: 'document_idle', all_frames: true },

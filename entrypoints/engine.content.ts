@@ -21,6 +21,7 @@ import type { Finding } from '@/lib/model/schema';
 import { isOverlayNode, Overlay } from '@/lib/overlay/overlay';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { engineHandlers } from './shared/engine-handlers';
+import { EngineOcr, ocrStrings } from './shared/engine-ocr';
 import { auditWithHistory, snapshotKey, snapshotToKeep } from './shared/history-audit';
 import { overlayStrings, t } from './shared/i18n';
 import { cropRegion, PageCapture } from './shared/page-capture';
@@ -49,6 +50,15 @@ class Engine {
   private keptKey = '';
   private readonly gate = new ReauditGate();
   private readonly capture: PageCapture;
+  /** Tables given as pictures: read by the background's OCR document, then audited (./shared/engine-ocr.ts). */
+  private readonly ocr = new EngineOcr(
+    document,
+    (src) => ask('ocr-picture', { src }),
+    () => {
+      this.lastKey = '';
+      this.run();
+    },
+  );
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.capture = new PageCapture(window, document, {
@@ -102,6 +112,7 @@ class Engine {
       browser.runtime.onMessage.removeListener(listener);
       this.overlay?.destroy();
       this.overlay = null;
+      this.ocr.destroy();
     });
     this.settings = await ask('get-settings', {}).catch(() => DEFAULT_SETTINGS);
     if (!this.ctx.isValid) return;
@@ -121,8 +132,12 @@ class Engine {
     const started = performance.now();
     const url = location.href;
     try {
-      out = await auditWithHistory(document, url, (year, agencyKey) =>
-        ask('history-previous', { year, agencyKey }),
+      out = await auditWithHistory(
+        document,
+        url,
+        (year, agencyKey) => ask('history-previous', { year, agencyKey }),
+        {},
+        this.ocr.beforeRules,
       );
     } catch (err) {
       this.gate.ran(started, performance.now());
@@ -140,6 +155,7 @@ class Engine {
       if (!show) {
         this.overlay?.destroy();
         this.overlay = null;
+        this.ocr.destroy();
       } else if (this.overlay && key === this.lastKey) {
         this.overlay.layout();
       } else {
@@ -208,6 +224,7 @@ class Engine {
     this.overlay?.destroy();
     this.overlay = new Overlay(document, out, opts);
     this.overlay.mount();
+    this.ocr.after(out, this.overlay.host, this.overlay.shown, ocrStrings(s.lang));
   }
 
   /** Focus a finding and return the region to crop: its table, or its block, in viewport pixels. */

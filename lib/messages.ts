@@ -12,6 +12,7 @@ import { ReportSnapshot } from './history/snapshot';
 import { IssueEntry, IssueList, IssueStatus } from './issues/model';
 import { ENGINE_TO_BACKGROUND, ListReply, message, type Origin } from './messages-engine';
 import { AuditResult } from './model/schema';
+import { OcrPictureReply, OcrPictureRequest } from './ocr/wire';
 import { Settings } from './settings';
 
 export {
@@ -136,3 +137,9 @@ export const PAGES = {
   'store-changed': message(z.object({}), z.null(), EXT),
 } as const;
 export type PagesDirection = typeof PAGES;
+
+/** background → the OCR document (entrypoints/offscreen): read one table picture. */
+export const OFFSCREEN = {
+  'offscreen-ocr': message(OcrPictureRequest, OcrPictureReply, EXT),
+} as const;
+export type OffscreenDirection = typeof OFFSCREEN;

@@ -30,6 +30,7 @@ import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { t } from '../shared/i18n';
 import { dataUrlToBlob, evidenceBlobs, LocalKeyValue } from '../shared/issue-store';
 import { Capturer, type Target } from './capture';
+import { type OcrHost, offscreenOcr, samePictureSite } from './ocr-host';
 import { TabStates } from './tabs';
 import { syncUserSites } from './user-sites';
 
@@ -42,6 +43,8 @@ export interface BackgroundOptions {
   captureGapMs?: number;
   /** The store of audited reports (default: IndexedDB, opened on first use). */
   snapshots?: SnapshotStore;
+  /** Where table pictures are read with OCR (default: the offscreen document, ./ocr-host.ts). */
+  ocr?: OcrHost;
 }
 
 function errorText(err: unknown): string {
@@ -66,6 +69,7 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
   const self = () => ({ id: api.runtime.id, base: api.runtime.getURL('/') });
   const snapshots = opts.snapshots ?? new IdbSnapshotStore();
   const now = opts.now ?? (() => new Date());
+  const ocr = opts.ocr ?? offscreenOcr(api);
 
   function broadcast<K extends keyof PagesDirection & string>(type: K, req: RequestOf<PagesDirection, K>) {
     notify(PAGES, type, req, (msg) => api.runtime.sendMessage(msg));
@@ -260,6 +264,12 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
       } catch {
         return null; // an unreadable store: the audit goes on without the previous year
       }
+    },
+    'ocr-picture': (req, from) => {
+      // a content script asks only for pictures of its own site (never makes the extension fetch elsewhere)
+      if (from.origin !== 'content' || !samePictureSite(req.src, from.url))
+        return { ok: false, error: 'refused', width: 0, height: 0, skew: 0, cells: [], ms: 0 };
+      return ocr(req.src);
     },
     'history-keep': async (req, from) => {
       if (from.origin !== 'content' || !isWebUrl(from.url)) return null;
