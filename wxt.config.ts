@@ -29,9 +29,14 @@ export default defineConfig({
     },
     // the always-on detector is an unlisted script (a few KB, no runtime wrapper): run it on gov sites
     'build:manifestGenerated': (wxt, manifest) => {
-      // Chromium: the OCR worker runs in an offscreen document (entrypoints/offscreen)
-      if (wxt.config.browser !== 'firefox')
+      // Chromium: the OCR worker runs in an offscreen document (entrypoints/offscreen); its core is wasm,
+      // which extension pages may compile only with 'wasm-unsafe-eval' (no other script source is allowed)
+      if (wxt.config.browser !== 'firefox') {
         manifest.permissions = [...(manifest.permissions ?? []), 'offscreen'];
+        manifest.content_security_policy = {
+          extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+        };
+      }
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
         { matches: ['*://*.gov.cn/*'], js: ['detector.js'], run_at: 'document_idle', all_frames: true },
