@@ -145,9 +145,10 @@ export class OcrLayer {
       this.root.append(el);
       this.placed.push({ el, img, box: cell.ocr?.box ?? null });
     }
-    // the value a finding is about, marked on the picture itself
+    // the value a warning or error is about, marked on the picture itself
     const byKey = new Map(cells.map((c) => [c.cell.key, c]));
     for (const f of shown) {
+      if (f.severity === 'info') continue; // notes (cells that cannot be summed) are no fault
       const t = f.targets[0];
       const hit = t?.type === 'cell' ? byKey.get(t.key) : undefined;
       if (!hit?.cell.ocr) continue;
