@@ -6,11 +6,13 @@
  * extension). Prints figures and ratios; targets (audit ≤ 1/20 of axe; added time within noise) are judged
  * by people, not asserted.
  */
+
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { reportPage, simpleT2, table2Html } from '../tests/fixtures/report-html';
 import { SAMPLES_DIR } from './audit';
+import { benchOcrBrowser } from './bench-ocr-browser';
 import {
   buildExtension,
   HAVE_BROWSER,
@@ -183,5 +185,6 @@ export async function main(): Promise<number> {
     `\nNon-report government page (script time per load, CDP ScriptDuration): with extension ${mWith.toFixed(1)} ms, ` +
       `without ${mWithout.toFixed(1)} ms, added ${(mWith - mWithout).toFixed(1)} ms; run-to-run spread ${spread(without)} ms without, ${spread(withExt)} ms with.\n`,
   );
+  await benchOcrBrowser(ext);
   return 0;
 }
