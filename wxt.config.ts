@@ -24,7 +24,8 @@ export default defineConfig({
   publicDir: 'assets/public',
   vite: () => ({ plugins: [preact()], build: process.env.NIANBAO_NO_MINIFY ? { minify: false } : {} }),
   hooks: {
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser === 'firefox') return; // no offscreen document there (README: OCR)
       for (const [absoluteSrc, relativeDest] of OCR_FILES) files.push({ absoluteSrc, relativeDest });
     },
     // the always-on detector is an unlisted script (a few KB, no runtime wrapper): run it on gov sites
