@@ -7,7 +7,7 @@
 import Tesseract from 'tesseract.js';
 import browser from 'webextension-polyfill';
 import { handle, OFFSCREEN } from '@/lib/messages';
-import { MAX_PIXELS, type Recognized, readTableGrey } from '@/lib/ocr/picture';
+import { MAX_PIXELS, type Recognized, readTableGrey, toPgm } from '@/lib/ocr/picture';
 import { type GreyImage, toGrey } from '@/lib/ocr/rules';
 import type { OcrPictureReply } from '@/lib/ocr/wire';
 import { self } from '../shared/messaging';
@@ -42,24 +42,11 @@ function ocrWorker(): Promise<Tesseract.Worker> {
   return worker;
 }
 
-function canvasOf(img: GreyImage): OffscreenCanvas {
-  const c = new OffscreenCanvas(img.width, img.height);
-  const g = c.getContext('2d') as OffscreenCanvasRenderingContext2D;
-  const d = g.createImageData(img.width, img.height);
-  for (let i = 0; i < img.data.length; i++) {
-    const v = img.data[i] as number;
-    d.data[i * 4] = d.data[i * 4 + 1] = d.data[i * 4 + 2] = v;
-    d.data[i * 4 + 3] = 255;
-  }
-  g.putImageData(d, 0, 0);
-  return c;
-}
-
 async function recognize(img: GreyImage): Promise<Recognized> {
   const w = await ocrWorker();
-  // tesseract.js reads a Blob in the browser (a PNG of the crop: lossless)
-  const png = await canvasOf(img).convertToBlob({ type: 'image/png' });
-  const { data } = await w.recognize(png, {}, { blocks: true, text: true });
+  // the crop as PGM file bytes (tesseract.js hands a Uint8Array to the engine as is): no canvas encoding,
+  // which is slow and throttled to one call a second in a hidden document
+  const { data } = await w.recognize(toPgm(img) as unknown as Buffer, {}, { blocks: true, text: true });
   const words = (data.blocks ?? []).flatMap((b) =>
     b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words)),
   );

@@ -229,3 +229,15 @@ export async function readTableGrey(
   }
   return { width: grey.width, height: grey.height, rules, cells: out, skew, ms: clock() - started };
 }
+
+/**
+ * A grey picture as a binary PGM file (P5): what the OCR engine (leptonica) reads without any encoding
+ * step — a canvas's PNG encoder is slow, and in a hidden document its calls are throttled.
+ */
+export function toPgm(img: GreyImage): Uint8Array {
+  const head = new TextEncoder().encode(`P5\n${img.width} ${img.height}\n255\n`);
+  const out = new Uint8Array(head.length + img.data.length);
+  out.set(head, 0);
+  out.set(img.data, head.length);
+  return out;
+}
