@@ -17,7 +17,7 @@ import { sniff } from '../lib/read/sniff';
 import { runCrawl } from './crawl';
 import { loadFile, loadUrl, readLoaded } from './load';
 import { ocrImageTables, terminateOcr } from './ocr';
-import { readScannedPdf } from './ocr-scan';
+import { asScanned, readScannedPdf } from './ocr-scan';
 import { defaultStorePath, SqliteSnapshotStore } from './snapshot-store';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -138,8 +138,8 @@ export async function auditInput(
   const opts = now ? { now } : {};
   let read = await readLoaded(loaded);
   // a scanned PDF (pages that are pictures): its pages read by OCR, its tables cut out as pictures
-  if (!read.ok && read.reason === 'scanned' && ocr && sniff(loaded.bytes).kind === 'pdf')
-    read = (await readScannedPdf(loaded.bytes)).read;
+  const scanned = !read.ok && read.reason === 'scanned' && ocr && sniff(loaded.bytes).kind === 'pdf';
+  if (scanned) read = (await readScannedPdf(loaded.bytes)).read;
   // an input that cannot be read (unsupported format, unreadable text layer, scan) is an error entry
   if (!read.ok) throw new Error(read.message.zh);
   const id = loaded.url ?? pathToFileURL(resolve(input)).href;
@@ -154,7 +154,8 @@ export async function auditInput(
           `${input}: 第${n.section}部分的表格图片未能识别（${n.reason.zh}） / section ${n.section} picture not read (${n.reason.en})\n`,
         );
   };
-  return toResult(await auditWithStore(() => read.src, id, store, opts, read.src.kind, pictures));
+  const result = toResult(await auditWithStore(() => read.src, id, store, opts, read.src.kind, pictures));
+  return scanned ? asScanned(result) : result;
 }
 
 async function storeCommand(o: CliOptions, store: SqliteSnapshotStore): Promise<number> {

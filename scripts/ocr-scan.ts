@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import Tesseract from 'tesseract.js';
+import type { AuditResult } from '../lib/model/schema';
 import { joinWords, linesOutside, type OcrLine, tableRegions, whiteOut } from '../lib/ocr/regions';
 import { crop, findRules, type GreyImage, toGrey } from '../lib/ocr/rules';
 import { imageScale } from '../lib/read/pdf';
@@ -170,4 +171,27 @@ export async function readScannedPdf(
   } finally {
     await doc.destroy().catch(() => undefined);
   }
+}
+
+/**
+ * A scanned PDF's findings: everything on it was read by OCR (its headings, years and dates too), so none
+ * is the sole ground of an error: errors become warnings that say how the page was read. Sum findings
+ * over OCR'd values already are warnings ("按图片识别结果，…").
+ */
+export function asScanned(result: AuditResult): AuditResult {
+  return {
+    ...result,
+    findings: result.findings.map((f) =>
+      f.severity !== 'error'
+        ? f
+        : {
+            ...f,
+            severity: 'warning',
+            message: {
+              zh: `按扫描件文字识别结果，${f.message.zh.replace(/。$/, '')}；请对照原件核实。`,
+              en: `As read from the scan by OCR: ${f.message.en.replace(/\.$/, '')}; check against the original.`,
+            },
+          },
+    ),
+  };
 }

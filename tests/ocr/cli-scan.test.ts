@@ -102,6 +102,24 @@ describe.skipIf(!HAVE_BROWSER)('scanned PDFs read by OCR in the CLI (real engine
     expect(io.out).toContain('扫描件');
   }, 240_000);
 
+  it('a scan missing a section: the HTML version’s error, as a warning that says the scan was read by OCR', async () => {
+    const clean = OCR_SPECS['t2-clean'];
+    if (!clean) throw new Error('spec');
+    const spec = { ...clean, spec: { ...clean.spec, headings: { 5: null } } };
+    const html = auditDocument(parseHtml(reportPage({ ...spec.spec, shape: 'plain' })), null, { now: NOW });
+    const errors = html.findings.filter((f) => f.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    const r = await auditInput(await scan('no-section-5', spec, 0.2), NOW, null, true);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    for (const e of errors) {
+      const f = r.findings.find((x) => x.id === e.id);
+      expect(f?.severity, e.id).toBe('warning');
+      expect(f?.message.zh).toBe(
+        `按扫描件文字识别结果，${e.message.zh.replace(/。$/, '')}；请对照原件核实。`,
+      );
+    }
+  }, 240_000);
+
   it('an image-only PDF with nothing on its pages is still "scanned: cannot be checked", never a report', async () => {
     const { createCanvas } = await import('@napi-rs/canvas');
     const blank = createCanvas(600, 850);
