@@ -18,6 +18,7 @@ import {
   type RequestOf,
 } from '@/lib/messages-engine';
 import type { Finding } from '@/lib/model/schema';
+import { cardCrop } from '@/lib/overlay/ocr-layer';
 import { isOverlayNode, Overlay } from '@/lib/overlay/overlay';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { engineHandlers } from './shared/engine-handlers';
@@ -205,6 +206,8 @@ class Engine {
         this.lastKey = '';
         this.run();
       },
+      // a value read from a picture: the crop of the picture beside the value read, on the finding's card
+      cardExtra: (f: Finding) => cardCrop(document, out, f, ocrStrings(s.lang).readAs),
       actions: [
         {
           label: t(s.lang, 'captureToList'),

@@ -29,7 +29,8 @@ const CSS = `
   box-shadow: 0 0 0 2px #fff; background: rgba(249,171,0,.12); }
 .ocr-crop { position: fixed; pointer-events: auto; display: flex; gap: 8px; align-items: center; padding: 6px 8px; background: #fff;
   border: 1px solid #dadce0; border-radius: 6px; box-shadow: 0 4px 12px rgba(0,0,0,.25); font: 13px/1.4 system-ui, "Noto Sans CJK SC", sans-serif; }
-.ocr-crop img { image-rendering: pixelated; border: 1px solid #dadce0; max-width: 240px; }
+.ocr-crop img, .ocr-card-crop img { image-rendering: pixelated; border: 1px solid #dadce0; max-width: 240px; }
+.ocr-card-crop { display: flex; gap: 8px; align-items: center; margin-top: 6px; font-size: 12px; }
 `;
 
 interface Placed {
@@ -171,19 +172,8 @@ export class OcrLayer {
   /** The crop of the picture at the value's box beside the value read (a small data URL). */
   private showCrop(img: Element, cell: Cell, near: HTMLElement): void {
     this.crop?.remove();
-    const box = this.doc.createElement('div');
+    const box = cropBox(this.doc, img, cell, this.strings.readAs);
     box.className = 'ocr-crop';
-    box.setAttribute('data-ocr-crop', cell.key);
-    const url = cropOf(this.doc, img, cell);
-    if (url) {
-      const pic = this.doc.createElement('img');
-      pic.src = url;
-      pic.alt = '';
-      box.append(pic);
-    }
-    const text = this.doc.createElement('span');
-    text.textContent = this.strings.readAs(cell.raw);
-    box.append(text);
     box.addEventListener('click', () => {
       box.remove();
       this.crop = null;
@@ -253,4 +243,40 @@ export function cropOf(doc: Document, img: Element, cell: Cell): string | null {
   } catch {
     return null; // a picture from another site taints the canvas: no crop, the value is still shown
   }
+}
+
+/** The crop beside the value read: an element holding the crop (when the picture draws) and 「识别为 …」. */
+function cropBox(doc: Document, img: Element, cell: Cell, readAs: (v: string) => string): HTMLElement {
+  const box = doc.createElement('div');
+  box.setAttribute('data-ocr-crop', cell.key);
+  const url = cropOf(doc, img, cell);
+  if (url) {
+    const pic = doc.createElement('img');
+    pic.src = url;
+    pic.alt = '';
+    box.append(pic);
+  }
+  const text = doc.createElement('span');
+  text.textContent = readAs(cell.raw);
+  box.append(text);
+  return box;
+}
+
+/**
+ * For a finding's card: when the value it is about was read from a picture, the crop of the picture there
+ * beside the value read; null otherwise.
+ */
+export function cardCrop(
+  doc: Document,
+  out: AuditOutput,
+  f: Finding,
+  readAs: (v: string) => string,
+): HTMLElement | null {
+  const t = f.targets[0];
+  if (t?.type !== 'cell') return null;
+  const hit = ocrCells(out).find((c) => c.cell.key === t.key);
+  if (!hit) return null;
+  const box = cropBox(doc, hit.img, hit.cell, readAs);
+  box.className = 'ocr-card-crop';
+  return box;
 }

@@ -292,6 +292,8 @@ export class Overlay {
     card.addEventListener('mouseleave', () => {
       if (!this.pinned) this.closeCard();
     });
+    const extra = this.opts.cardExtra?.(m.finding);
+    if (extra) card.append(extra);
     this.layer.appendChild(card);
     this.card = card;
     this.cardFor = m;

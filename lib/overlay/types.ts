@@ -37,6 +37,8 @@ export interface OverlayOptions {
   onReplaced?: () => void;
   /** Always mount in the fallback host element instead of <body>'s shadow root (tests). */
   forceHost?: boolean;
+  /** More for a finding's card (the crop of a picture beside the value OCR read: lib/overlay/ocr-layer.ts). */
+  cardExtra?: (f: Finding) => HTMLElement | null;
 }
 
 export interface Marker {

@@ -3,7 +3,7 @@
  * rendered to PNG in this browser) is read by the extension's own OCR document (packaged tesseract.js
  * worker, core and chi_sim model): 「正在识别图片表格…」 shows over the picture, then the broken row total is
  * marked on the picture as a warning, the toggle shows the values read at their boxes, and the value at
- * fault shows its crop. A clean, consistent picture gets no sum finding.
+ * fault shows its crop (on the picture and on the finding's card). A clean, consistent picture gets no sum finding.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -148,6 +148,19 @@ describe.runIf(HAVE_BROWSER)('OCR of picture tables in the extension (Chromium)'
     });
     expect(crop?.src.startsWith('data:image/png;base64,')).toBe(true);
     expect(crop?.text).toBe('识别为 19');
+    // and on the finding's card
+    const card = await inOverlay(page, (root) => {
+      const badge = Array.from(root.querySelectorAll<HTMLElement>('.badge')).find(
+        (b) => b.dataset.findingId === 't2-row-total:t2:rowtotal:new',
+      );
+      badge?.click();
+      const c = root.querySelector('.card .ocr-card-crop');
+      return {
+        img: c?.querySelector('img')?.getAttribute('src')?.slice(0, 22) ?? '',
+        text: c?.textContent ?? '',
+      };
+    });
+    expect(card).toEqual({ img: 'data:image/png;base64,', text: '识别为 19' });
     const hidden = await inOverlay(page, (root) => {
       root.querySelector<HTMLElement>('[data-ocr-toggle]')?.click();
       return Array.from(root.querySelectorAll<HTMLElement>('[data-ocr-value]')).filter((e) => !e.hidden)
