@@ -35,7 +35,7 @@ const USAGE = `usage: npm run audit -- [--json] [--lang zh|en] [--now YYYY-MM-DD
                   per report and an XLSX summary; --resume reuses reports already in the store)
   --store FILE    the local store of audited reports (default ${defaultStorePath()}), used for the
                   cross-year checks; --no-store neither reads nor writes it
-  --no-ocr        do not read tables given as pictures (<img>) with OCR
+  --no-ocr        do not read tables given as pictures (<img>) or scanned PDFs with OCR
   With no input, audits the bundled sample pages in assets/samples.
   Exit status: 0 no errors found, 1 an input has an error finding, 2 usage error.`;
 
