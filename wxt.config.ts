@@ -12,6 +12,20 @@ const pdfjsData = (sub: string) =>
     absoluteSrc: join(PDFJS_DIR, sub, f),
     relativeDest: `pdfjs/${sub}/${f}`,
   }));
+// OCR files packaged with the extension (no CDN, no download at run time): tesseract.js's worker, its
+// LSTM cores (wasm inside JS; the worker picks relaxed-SIMD, SIMD or plain) and the chi_sim model
+const pkgDir = (name: string) => dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
+const OCR_FILES = [
+  [join(pkgDir('tesseract.js'), 'dist/worker.min.js'), 'tesseract/worker.min.js'],
+  ...['', '-simd', '-relaxedsimd'].map((v) => [
+    join(pkgDir('tesseract.js-core'), `tesseract-core${v}-lstm.wasm.js`),
+    `tesseract/core/tesseract-core${v}-lstm.wasm.js`,
+  ]),
+  [
+    join(pkgDir('@tesseract.js-data/chi_sim'), '4.0.0_best_int/chi_sim.traineddata.gz'),
+    'tesseract/lang/chi_sim.traineddata.gz',
+  ],
+] as const;
 
 // See ARCHITECTURE.md. The extension is a thin shell around lib/ (the audit engine).
 export default defineConfig({
@@ -19,11 +33,21 @@ export default defineConfig({
   publicDir: 'assets/public',
   vite: () => ({ plugins: [preact()], build: process.env.NIANBAO_NO_MINIFY ? { minify: false } : {} }),
   hooks: {
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': (wxt, files) => {
       files.push(...pdfjsData('cmaps'), ...pdfjsData('standard_fonts'));
+      if (wxt.config.browser === 'firefox') return; // no offscreen document there (README: OCR)
+      for (const [absoluteSrc, relativeDest] of OCR_FILES) files.push({ absoluteSrc, relativeDest });
     },
     // the always-on detector is an unlisted script (a few KB, no runtime wrapper): run it on gov sites
-    'build:manifestGenerated': (_wxt, manifest) => {
+    'build:manifestGenerated': (wxt, manifest) => {
+      // Chromium: the OCR worker runs in an offscreen document (entrypoints/offscreen); its core is wasm,
+      // which extension pages may compile only with 'wasm-unsafe-eval' (no other script source is allowed)
+      if (wxt.config.browser !== 'firefox') {
+        manifest.permissions = [...(manifest.permissions ?? []), 'offscreen'];
+        manifest.content_security_policy = {
+          extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+        };
+      }
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
         { matches: ['*://*.gov.cn/*'], js: ['detector.js'], run_at: 'document_idle', all_frames: true },

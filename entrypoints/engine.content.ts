@@ -18,10 +18,12 @@ import {
   type RequestOf,
 } from '@/lib/messages-engine';
 import type { Finding, Severity } from '@/lib/model/schema';
+import { cardCrop } from '@/lib/overlay/ocr-layer';
 import { FindingNumbers, isOverlayNode, Overlay } from '@/lib/overlay/overlay';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { uncheckedParts } from '@/lib/summary';
 import { engineHandlers } from './shared/engine-handlers';
+import { EngineOcr, ocrStrings } from './shared/engine-ocr';
 import { auditWithHistory, snapshotKey, snapshotToKeep } from './shared/history-audit';
 import { overlayStrings, t } from './shared/i18n';
 import { cropRegion, PageCapture } from './shared/page-capture';
@@ -62,6 +64,15 @@ class Engine {
   /** "Show only" from the popup or side panel (null: what the settings allow). */
   private only: Severity[] | null = null;
   private readonly capture: PageCapture;
+  /** Tables given as pictures: read by the background's OCR document, then audited (./shared/engine-ocr.ts). */
+  private readonly ocr = new EngineOcr(
+    document,
+    (src) => ask('ocr-picture', { src }),
+    () => {
+      this.lastKey = '';
+      this.run();
+    },
+  );
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.capture = new PageCapture(window, document, {
@@ -144,6 +155,7 @@ class Engine {
       browser.runtime.onMessage.removeListener(listener);
       this.overlay?.destroy();
       this.overlay = null;
+      this.ocr.destroy();
     });
     this.settings = await ask('get-settings', {}).catch(() => DEFAULT_SETTINGS);
     if (!this.ctx.isValid) return;
@@ -163,8 +175,12 @@ class Engine {
     const started = performance.now();
     const url = location.href;
     try {
-      out = await auditWithHistory(document, url, (year, agencyKey) =>
-        ask('history-previous', { year, agencyKey }),
+      out = await auditWithHistory(
+        document,
+        url,
+        (year, agencyKey) => ask('history-previous', { year, agencyKey }),
+        {},
+        this.ocr.beforeRules,
       );
     } catch (err) {
       this.gate.ran(started, performance.now());
@@ -182,6 +198,7 @@ class Engine {
       if (!show) {
         this.overlay?.destroy();
         this.overlay = null;
+        this.ocr.destroy();
       } else if (this.overlay && key === this.lastKey) {
         this.overlay.layout();
       } else {
@@ -234,6 +251,8 @@ class Engine {
         this.lastKey = '';
         this.run();
       },
+      // a value read from a picture: the crop of the picture beside the value read, on the finding's card
+      cardExtra: (f: Finding) => cardCrop(document, out, f, ocrStrings(s.lang).readAs),
       actions: [
         {
           label: t(s.lang, 'captureToList'),
@@ -267,6 +286,7 @@ class Engine {
     this.overlay?.destroy();
     this.overlay = new Overlay(document, out, opts);
     this.overlay.mount();
+    this.ocr.after(out, this.overlay.host, this.overlay.shown, ocrStrings(s.lang));
   }
 
   /** Focus a finding and return the region to crop: its table, or its block, in viewport pixels. */

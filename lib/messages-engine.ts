@@ -11,6 +11,7 @@ import { z } from 'zod/mini';
 import { ReportSnapshot } from './history/snapshot';
 import { Severity } from './model/enums';
 import type { AuditResult } from './model/schema';
+import { OcrPictureReply, OcrPictureRequest } from './ocr/wire';
 import { Settings } from './settings';
 
 /** Who may send a message: a content script (for its own tab and frame) or an extension page / the background. */
@@ -298,4 +299,9 @@ export const ENGINE_TO_BACKGROUND = {
   ),
   /** Keep the snapshot of this frame's audit; the background stores it under the sender's URL, never the message's. */
   'history-keep': message(z.object({ snapshot: ReportSnapshot }), z.null(), CONTENT),
+  /**
+   * Read a table picture of this frame's report with OCR (lib/ocr/picture.ts), in the extension's OCR
+   * document (offscreen in Chromium), one picture at a time; the model and core load once per session.
+   */
+  'ocr-picture': message(OcrPictureRequest, OcrPictureReply, CONTENT),
 } as const;

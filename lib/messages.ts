@@ -13,6 +13,7 @@ import { ReportSnapshot } from './history/snapshot';
 import { IsoDate, IssueEntry, IssueList, IssueStatus, ReviewStatus } from './issues/model';
 import { ENGINE_TO_BACKGROUND, ListReply, message, type Origin, Region } from './messages-engine';
 import { AuditResult, Finding } from './model/schema';
+import { OcrPictureReply, OcrPictureRequest } from './ocr/wire';
 import { Settings } from './settings';
 
 export {
@@ -267,3 +268,9 @@ export const PAGES = {
   'capture-progress': message(z.object({ ...tab, done: z.number(), total: z.number() }), z.null(), EXT),
 } as const;
 export type PagesDirection = typeof PAGES;
+
+/** background → the OCR document (entrypoints/offscreen): read one table picture. */
+export const OFFSCREEN = {
+  'offscreen-ocr': message(OcrPictureRequest, OcrPictureReply, EXT),
+} as const;
+export type OffscreenDirection = typeof OFFSCREEN;

@@ -13,9 +13,11 @@ import type { Extracted } from '../lib/extract/index';
 import type { SnapshotStore } from '../lib/history/store';
 import { auditWithStore } from '../lib/history/with-store';
 import type { AuditResult, Lang } from '../lib/model/schema';
+import { sniff } from '../lib/read/sniff';
 import { runCrawl } from './crawl';
 import { loadFile, loadUrl, readLoaded } from './load';
 import { ocrImageTables, terminateOcr } from './ocr';
+import { asScanned, readScannedPdf } from './ocr-scan';
 import { defaultStorePath, SqliteSnapshotStore } from './snapshot-store';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,7 +35,7 @@ const USAGE = `usage: npm run audit -- [--json] [--lang zh|en] [--now YYYY-MM-DD
                   per report and an XLSX summary; --resume reuses reports already in the store)
   --store FILE    the local store of audited reports (default ${defaultStorePath()}), used for the
                   cross-year checks; --no-store neither reads nor writes it
-  --no-ocr        do not read tables given as pictures (<img>) with OCR
+  --no-ocr        do not read tables given as pictures (<img>) or scanned PDFs with OCR
   With no input, audits the bundled sample pages in assets/samples.
   Exit status: 0 no errors found, 1 an input has an error finding, 2 usage error.`;
 
@@ -134,7 +136,10 @@ export async function auditInput(
   const isUrl = /^https?:\/\//i.test(input);
   const loaded = isUrl ? await loadUrl(input) : await loadFile(input);
   const opts = now ? { now } : {};
-  const read = await readLoaded(loaded);
+  let read = await readLoaded(loaded);
+  // a scanned PDF (pages that are pictures): its pages read by OCR, its tables cut out as pictures
+  const scanned = !read.ok && read.reason === 'scanned' && ocr && sniff(loaded.bytes).kind === 'pdf';
+  if (scanned) read = (await readScannedPdf(loaded.bytes)).read;
   // an input that cannot be read (unsupported format, unreadable text layer, scan) is an error entry
   if (!read.ok) throw new Error(read.message.zh);
   const id = loaded.url ?? pathToFileURL(resolve(input)).href;
@@ -149,7 +154,8 @@ export async function auditInput(
           `${input}: 第${n.section}部分的表格图片未能识别（${n.reason.zh}） / section ${n.section} picture not read (${n.reason.en})\n`,
         );
   };
-  return toResult(await auditWithStore(() => read.src, id, store, opts, read.src.kind, pictures));
+  const result = toResult(await auditWithStore(() => read.src, id, store, opts, read.src.kind, pictures));
+  return scanned ? asScanned(result) : result;
 }
 
 async function storeCommand(o: CliOptions, store: SqliteSnapshotStore): Promise<number> {

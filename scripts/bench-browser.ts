@@ -6,11 +6,13 @@
  * extension). Prints figures and ratios; targets (audit ≤ 1/20 of axe; added time within noise) are judged
  * by people, not asserted.
  */
+
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { reportPage, simpleT2, table2Html } from '../tests/fixtures/report-html';
 import { SAMPLES_DIR } from './audit';
+import { benchOcrBrowser } from './bench-ocr-browser';
 import { overlayBench } from './bench-overlay';
 import {
   buildExtension,
@@ -189,5 +191,6 @@ export async function main(): Promise<number> {
       `without ${mWithout.toFixed(1)} ms, added ${(mWith - mWithout).toFixed(1)} ms; run-to-run spread ${spread(without)} ms without, ${spread(withExt)} ms with.\n`,
   );
   printOverlay();
+  await benchOcrBrowser(ext);
   return 0;
 }

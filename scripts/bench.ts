@@ -12,6 +12,7 @@ import { reportDocx, reportPdf } from '../tests/fixtures/documents';
 import { launchForPictures, pictureOf } from '../tests/fixtures/ocr-images';
 import { reportPage, simpleT2, table1Html, table2Html, table3Html } from '../tests/fixtures/report-html';
 import { SAMPLES_DIR } from './audit';
+import { benchScan } from './bench-scan';
 import { HAVE_BROWSER } from './browser';
 import { parseHtml, readLoaded } from './load';
 import { ocrWorker, readTablePicture, terminateOcr } from './ocr';
@@ -135,6 +136,7 @@ export async function main(): Promise<number> {
   budgetRuns();
   await documents();
   await benchOcr();
+  await benchScan();
   return 0;
 }
 

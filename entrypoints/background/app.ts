@@ -35,6 +35,7 @@ import { dataUrlToBlob, evidenceBlobs, LocalKeyValue } from '../shared/issue-sto
 import { TabAttachments } from './attachments';
 import { Capturer, type Target } from './capture';
 import { captureError, createEvidence } from './evidence';
+import { type OcrHost, offscreenOcr, samePictureSite } from './ocr-host';
 import { TabStates } from './tabs';
 import { syncUserSites } from './user-sites';
 
@@ -47,6 +48,8 @@ export interface BackgroundOptions {
   captureGapMs?: number;
   /** The store of audited reports (default: IndexedDB, opened on first use). */
   snapshots?: SnapshotStore;
+  /** Where table pictures are read with OCR (default: the offscreen document, ./ocr-host.ts). */
+  ocr?: OcrHost;
 }
 
 function errorText(err: unknown): string {
@@ -72,6 +75,7 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
   const snapshots = opts.snapshots ?? new IdbSnapshotStore();
   const now = opts.now ?? (() => new Date());
   const attachments = new TabAttachments(api);
+  const ocr = opts.ocr ?? offscreenOcr(api);
 
   function broadcast<K extends keyof PagesDirection & string>(type: K, req: RequestOf<PagesDirection, K>) {
     notify(PAGES, type, req, (msg) => api.runtime.sendMessage(msg));
@@ -305,6 +309,12 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
       } catch {
         return null; // an unreadable store: the audit goes on without the previous year
       }
+    },
+    'ocr-picture': (req, from) => {
+      // a content script asks only for pictures of its own site (never makes the extension fetch elsewhere)
+      if (from.origin !== 'content' || !samePictureSite(req.src, from.url))
+        return { ok: false, error: 'refused', width: 0, height: 0, skew: 0, cells: [], ms: 0 };
+      return ocr(req.src);
     },
     'history-keep': async (req, from) => {
       if (from.origin !== 'content' || !isWebUrl(from.url)) return null;

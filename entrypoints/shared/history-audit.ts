@@ -44,8 +44,16 @@ export function auditWithHistory(
   url: string,
   ask: PreviousOf,
   opts: Omit<AuditOptions, 'previous'> = {},
+  /** Work between extraction and the rules (the tables read from pictures join here). */
+  beforeRules?: (ex: Extracted) => Promise<void>,
 ): Promise<AuditOutput> {
-  return auditAcrossYears((time) => blocksFromDocument(doc, url, time), askWithin(ask), opts);
+  return auditAcrossYears(
+    (time) => blocksFromDocument(doc, url, time),
+    askWithin(ask),
+    opts,
+    'html',
+    beforeRules,
+  );
 }
 
 /** The snapshot without its time of audit: two audits of an unchanged page give the same key. */

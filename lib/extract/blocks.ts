@@ -74,6 +74,8 @@ export interface ImageBlock {
   index: number;
   el: Element;
   alt: string;
+  /** A picture cut from a scanned PDF page: where it stands there (PDF points) and its pixels per point. */
+  scan?: { box: Box; pxPerPt: number };
 }
 
 export type Block = TextBlock | TableBlock | ImageBlock;

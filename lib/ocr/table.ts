@@ -186,8 +186,10 @@ function readingOf(c: OcrCell, image: number): OcrReading {
 /** A value cell: digits read as letters are mapped back (and marked low), anything else stays text. */
 function valueCell(key: string, c: OcrCell | undefined, image: number): Cell {
   if (!c) return { ...makeCell(key, ''), kind: 'missing' };
-  if (!isValueText(c)) return { ...makeCell(key, clean(c.text)), ocr: { ...readingOf(c, image), low: true } };
-  if (c.unreadable) return { ...makeCell(key, '?'), ocr: { ...readingOf(c, image), low: true } };
+  if (!isValueText(c))
+    return { ...makeCell(key, clean(c.text)), placement: 'ocr', ocr: { ...readingOf(c, image), low: true } };
+  if (c.unreadable)
+    return { ...makeCell(key, '?'), placement: 'ocr', ocr: { ...readingOf(c, image), low: true } };
   let text = clean(c.text).replace(/[，,]$/, '');
   const reading = readingOf(c, image);
   if (!NUMERIC_RE.test(text) && !NA_TEXT_RE.test(text) && text.length <= 6) {
@@ -197,7 +199,7 @@ function valueCell(key: string, c: OcrCell | undefined, image: number): Cell {
       reading.low = true;
     }
   }
-  return { ...makeCell(key, text), ocr: reading };
+  return { ...makeCell(key, text), placement: 'ocr', ocr: reading };
 }
 
 // ---- the grid ---------------------------------------------------------------------------------------------
@@ -327,6 +329,7 @@ function t2FromBands(bands: Band[], image: number): OcrTableResult {
   const table: Table = {
     kind: 't2',
     source: 'ocr',
+    reading: 'ocr',
     template: single6 ? '2019' : detectTemplate(labels),
     columns: T2_COLUMNS.map((c) => ({ id: c.id, label: c.zh })),
     rows,
@@ -345,6 +348,7 @@ function t3FromBands(bands: Band[], image: number): OcrTableResult {
   const table: Table = {
     kind: 't3',
     source: 'ocr',
+    reading: 'ocr',
     template: 'unknown',
     columns: T3_COLUMNS.map((c) => ({ id: c.id, label: c.zh })),
     rows: [
@@ -392,6 +396,7 @@ function t1FromBands(bands: Band[], image: number): OcrTableResult {
   const table: Table = {
     kind: 't1',
     source: 'ocr',
+    reading: 'ocr',
     template: detectTemplate(labels),
     columns: [],
     rows,

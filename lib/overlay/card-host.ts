@@ -56,6 +56,8 @@ export class CardHost {
     card.addEventListener('mouseleave', () => {
       if (!this.pinned) this.close();
     });
+    const extra = this.opts.cardExtra?.(f);
+    if (extra) card.append(extra);
     this.layer.appendChild(card);
     this.el = card;
     this.step = step;

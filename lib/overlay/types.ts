@@ -49,6 +49,8 @@ export interface OverlayOptions {
   only?: Severity[] | null;
   /** Parts of the report that could not be checked (lib/summary.ts uncheckedParts), for the status chip. */
   unchecked?: string[];
+  /** More for a finding's card (the crop of a picture beside the value OCR read: lib/overlay/ocr-layer.ts). */
+  cardExtra?: (f: Finding) => HTMLElement | null;
 }
 
 /** One place on the page (a cell, a heading, a text range, or the page itself) and the findings at it. */

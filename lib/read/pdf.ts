@@ -352,7 +352,7 @@ function cutLine(line: Line, vRules: Rule[], pageTop: number): Cut {
   return { tokens, boxes, ruled };
 }
 
-const PAGE_NUMBER = /^[-—–－_\s]*(第\s*)?\d{1,3}(\s*页)?(\s*[/／]\s*\d{1,3})?[-—–－_\s]*$/;
+export const PAGE_NUMBER = /^[-—–－_\s]*(第\s*)?\d{1,3}(\s*页)?(\s*[/／]\s*\d{1,3})?[-—–－_\s]*$/;
 
 /** Character classes of the whole text layer, to tell text from a font without a usable mapping. */
 export function textLayerHealth(text: string): { chars: number; cjk: number; bad: number } {
@@ -491,4 +491,35 @@ export async function readPdf(
   } finally {
     await doc.destroy().catch(() => undefined);
   }
+}
+
+/**
+ * A scanned page's resolution: pixels per PDF point of the largest picture it paints (so that rendering
+ * at this scale gives the scan's own pixels), or null when the page paints no picture.
+ */
+export function imageScale(
+  ops: { fnArray: number[]; argsArray: unknown[] },
+  OPS: Record<string, number>,
+): number | null {
+  let ctm: Matrix = IDENTITY;
+  const stack: Matrix[] = [];
+  let best: { area: number; scale: number } | null = null;
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    const args = ops.argsArray[i] as unknown[] | null;
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? IDENTITY;
+    else if (fn === OPS.transform) {
+      const m = asMatrix(args);
+      if (m) ctm = mul(ctm, m);
+    } else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject) {
+      const w = Number(args?.[1] ?? (args?.[0] as { width?: unknown } | undefined)?.width);
+      const drawnW = Math.hypot(ctm[0], ctm[1]);
+      const drawnH = Math.hypot(ctm[2], ctm[3]);
+      if (!(w > 0) || !(drawnW > 1)) continue;
+      const area = drawnW * drawnH;
+      if (!best || area > best.area) best = { area, scale: w / drawnW };
+    }
+  }
+  return best ? best.scale : null;
 }

@@ -179,6 +179,7 @@ describe('the protocol', () => {
       'get-settings',
       'history-keep',
       'history-previous',
+      'ocr-picture',
       'report-detected',
     ]);
     for (const [k, s] of Object.entries(ENGINE)) expect(s.from, k).toEqual(['extension']);
