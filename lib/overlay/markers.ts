@@ -126,6 +126,7 @@ export function drawMarker(doc: Document, layer: HTMLElement, m: Marker, lang: L
   tagFinding(badge, first);
   badge.dataset.findingIds = m.findings.map((f) => f.id).join(' ');
   badge.dataset.numbers = m.ns.join(' ');
+  badge.dataset.severities = m.findings.map((f) => f.severity).join(' ');
   layer.appendChild(badge);
   m.badge = badge;
 }

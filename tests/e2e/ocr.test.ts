@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ruleById } from '../../lib/rules/index';
 import { EXTENSION_DIR, type Launched, launch } from '../../scripts/browser';
 import { tableHtml } from '../fixtures/ocr-images';
 import { OCR_SPECS } from '../fixtures/ocr-specs';
@@ -98,12 +99,16 @@ describe.runIf(HAVE_BROWSER)('OCR of picture tables in the extension (Chromium)'
         id: e.dataset.ocrFault ?? '',
         severity: e.dataset.severity ?? '',
       })),
-      badges: Array.from(root.querySelectorAll<HTMLElement>('.badge')).map((e) => ({
-        rule: e.dataset.rule ?? '',
-        category: e.dataset.category ?? '',
-        severity: e.dataset.severity ?? '',
-      })),
-    }));
+      // one badge per place: it carries every finding of its place (ids start with the rule's id)
+      badges: Array.from(root.querySelectorAll<HTMLElement>('.badge')).flatMap((e) => {
+        const severities = (e.dataset.severities ?? e.dataset.severity ?? '').split(' ');
+        return (e.dataset.findingIds ?? e.dataset.findingId ?? '')
+          .split(' ')
+          .map((id, i) => ({ rule: id.split(':')[0] ?? '', severity: severities[i] ?? '' }));
+      }),
+    })).then(
+      (s) => s && { ...s, badges: s.badges.map((b) => ({ ...b, category: ruleById(b.rule)?.category })) },
+    );
 
   it('a broken row total in a picture: progress, then a warning on the picture; toggle and crop work', async () => {
     const page = await open('t2-broken-row');
@@ -150,10 +155,14 @@ describe.runIf(HAVE_BROWSER)('OCR of picture tables in the extension (Chromium)'
     expect(crop?.text).toBe('识别为 19');
     // and on the finding's card
     const card = await inOverlay(page, (root) => {
-      const badge = Array.from(root.querySelectorAll<HTMLElement>('.badge')).find(
-        (b) => b.dataset.findingId === 't2-row-total:t2:rowtotal:new',
+      const id = 't2-row-total:t2:rowtotal:new';
+      // one badge per place: the card opens on the place's first finding, the others a click away
+      const badge = Array.from(root.querySelectorAll<HTMLElement>('.badge')).find((b) =>
+        (b.dataset.findingIds ?? '').split(' ').includes(id),
       );
       badge?.click();
+      const at = (badge?.dataset.findingIds ?? '').split(' ').indexOf(id);
+      if (at > 0) root.querySelectorAll<HTMLElement>('.card .here button')[at]?.click();
       const c = root.querySelector('.card .ocr-card-crop');
       return {
         img: c?.querySelector('img')?.getAttribute('src')?.slice(0, 22) ?? '',
