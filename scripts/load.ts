@@ -13,46 +13,15 @@ import mammoth from 'mammoth';
 // pdf.js for Node is its legacy build (the extension uses the modern one with its worker)
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { blocksFromDocument, blocksFromText } from '../lib/extract/blocks';
+import { decodePage } from '../lib/read/charset';
 import type { MammothLike } from '../lib/read/docx';
 import { type ReadDeps, readDocument } from '../lib/read/index';
 import type { PdfJsLike } from '../lib/read/pdf';
 import { sniff } from '../lib/read/sniff';
 import type { ReadOutcome } from '../lib/read/types';
 
-export function sniffCharset(bytes: Uint8Array, header: string | null): string | null {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  const fromHeader = header ? /charset\s*=\s*["']?([\w-]+)/i.exec(header)?.[1] : null;
-  if (fromHeader) return fromHeader.toLowerCase();
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const meta = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1];
-  return meta ? meta.toLowerCase() : null;
-}
-
-export function decode(bytes: Uint8Array, header: string | null = null): string {
-  let charset = sniffCharset(bytes, header);
-  if (charset && /^(gb2312|gbk|gb_2312-80|x-gbk|gb18030)$/.test(charset)) charset = 'gb18030';
-  if (charset) {
-    try {
-      return new TextDecoder(charset).decode(bytes);
-    } catch {
-      // unknown label: fall through to detection
-    }
-  }
-  const utf8 = new TextDecoder('utf-8').decode(bytes);
-  const bad = replacements(utf8);
-  if (bad === 0) return utf8;
-  const gb = new TextDecoder('gb18030').decode(bytes);
-  return replacements(gb) < bad ? gb : utf8;
-}
-
-/** Number of U+FFFD (bytes the decoder could not read) in a decoded text. */
-function replacements(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\ufffd'); i >= 0; i = s.indexOf('\ufffd', i + 1)) n++;
-  return n;
-}
+/** Page bytes to text: one decoder for the command line and the extension (lib/read/charset.ts). */
+export const decode = decodePage;
 
 export function parseHtml(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html') as unknown as Document;

@@ -1,7 +1,8 @@
 /**
- * Bytes of a web page to text where no Node library is at hand (the extension's column view): BOM, then the
- * Content-Type header, then `<meta charset>`; with none declared, UTF-8 or GB18030, whichever decodes with
- * fewer unreadable bytes (UTF-8 on a tie). The same order as the command line's loader (scripts/load.ts).
+ * Bytes of a web page to text, the same in the command line (scripts/load.ts) and the extension (the column
+ * view): BOM, then the Content-Type header, then `<meta charset>`; with none declared, UTF-8 or GB18030,
+ * whichever decodes with fewer unreadable bytes (UTF-8 on a tie), so one stray byte in a UTF-8 page does not
+ * turn it into GB18030 mojibake.
  */
 
 export function declaredCharset(bytes: Uint8Array, header: string | null): string | null {

@@ -10,30 +10,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackground } from '../../entrypoints/background/app';
 import { offscreenOcr } from '../../entrypoints/background/ocr-host';
 import { IdbSnapshotStore } from '../../lib/history/idb-store';
-import { BACKGROUND, call, type Sender } from '../../lib/messages';
+import { BACKGROUND, call } from '../../lib/messages';
 import type { OcrPictureReply } from '../../lib/ocr/wire';
+import { deliver } from '../deliver';
 
 const api = fakeBrowser as unknown as Browser;
 const ID = fakeBrowser.runtime.id;
 const PAGE = 'http://www.example.gov.cn/ndbg/2024.html';
-type Trigger = { trigger(...args: unknown[]): Promise<unknown[]> };
-
-function deliver(sender: Sender) {
-  return async (msg: object): Promise<unknown> => {
-    let reply: unknown;
-    await new Promise<void>((resolve) => {
-      void (fakeBrowser.runtime.onMessage as unknown as Trigger)
-        .trigger(msg, sender, (r: unknown) => {
-          reply = r;
-          resolve();
-        })
-        .then((results: unknown[]) => {
-          if (!results.includes(true)) resolve();
-        });
-    });
-    return reply;
-  };
-}
 const content = deliver({ id: ID, url: PAGE, frameId: 0, tab: { id: 5, url: PAGE } });
 const page = deliver({ id: ID, url: `chrome-extension://${ID}/popup.html`, tab: { id: 9 } });
 

@@ -9,7 +9,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackground } from '../../entrypoints/background/app';
 import { toResult } from '../../lib/audit';
 import { MemoryBlobs } from '../../lib/issues/store';
-import { BACKGROUND, call, type Sender } from '../../lib/messages';
+import { BACKGROUND, call } from '../../lib/messages';
+import { deliver } from '../deliver';
 import { reportPage, simpleT2 } from '../fixtures/report-html';
 import { auditHtml } from '../helpers';
 
@@ -21,22 +22,6 @@ const PDF = 'http://www.example.gov.cn/files/nb2024.pdf';
 const result = toResult(auditHtml(reportPage({ t2: { ...simpleT2(3), new: [3, 0, 0, 0, 0, 0, 4] } })));
 
 type Trigger = { trigger(...args: unknown[]): Promise<unknown[]> };
-function deliver(sender: Sender) {
-  return async (msg: object): Promise<unknown> => {
-    let reply: unknown;
-    await new Promise<void>((resolve) => {
-      void (fakeBrowser.runtime.onMessage as unknown as Trigger)
-        .trigger(msg, sender, (r: unknown) => {
-          reply = r;
-          resolve();
-        })
-        .then((rs: unknown[]) => {
-          if (!rs.includes(true)) resolve();
-        });
-    });
-    return reply;
-  };
-}
 const popup = deliver({ id: ID, url: `${BASE}popup.html` });
 const viewer = deliver({ id: ID, url: `${BASE}viewer.html?url=x`, tab: { id: 9 } });
 const content = deliver({ id: ID, url: PAGE, frameId: 0, tab: { id: 1, url: PAGE } });

@@ -13,7 +13,8 @@ import { auditWithHistory, snapshotToKeep } from '../../entrypoints/shared/histo
 import { IdbSnapshotStore } from '../../lib/history/idb-store';
 import type { ReportSnapshot } from '../../lib/history/snapshot';
 import type { SnapshotStore } from '../../lib/history/store';
-import { BACKGROUND, call, ENGINE_TO_BACKGROUND, type Sender } from '../../lib/messages';
+import { BACKGROUND, call, ENGINE_TO_BACKGROUND } from '../../lib/messages';
+import { deliver } from '../deliver';
 import { OWN } from '../fixtures/history';
 import { reportPage, simpleT2 } from '../fixtures/report-html';
 import { byRule, parse, show } from '../helpers';
@@ -26,25 +27,6 @@ const URL23 = `${SITE}/ndbg/2023.html`;
 const URL24 = `${SITE}/ndbg/2024.html`;
 const NOW = new Date('2026-11-22T10:30:00Z');
 
-type Trigger = { trigger(...args: unknown[]): Promise<unknown[]> };
-
-function deliver(sender: Sender) {
-  return async (msg: object): Promise<unknown> => {
-    let reply: unknown;
-    const answered = new Promise<void>((resolve) => {
-      void (fakeBrowser.runtime.onMessage as unknown as Trigger)
-        .trigger(msg, sender, (r: unknown) => {
-          reply = r;
-          resolve();
-        })
-        .then((results: unknown[]) => {
-          if (!results.includes(true)) resolve();
-        });
-    });
-    await answered;
-    return reply;
-  };
-}
 const options = deliver({ id: ID, url: `${BASE}options.html`, tab: { id: 70 } });
 const content = (tabId: number, url: string, frameId = 0) =>
   deliver({ id: ID, url, frameId, tab: { id: tabId, url } });

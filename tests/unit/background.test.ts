@@ -9,9 +9,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackground } from '../../entrypoints/background/app';
 import { toResult } from '../../lib/audit';
 import { COUNTERS_KEY, ISSUES_KEY, MemoryBlobs } from '../../lib/issues/store';
-import { BACKGROUND, call, PAGES, type Sender } from '../../lib/messages';
+import { BACKGROUND, call, PAGES } from '../../lib/messages';
 import type { AuditResult } from '../../lib/model/schema';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../lib/settings';
+import { deliver } from '../deliver';
 import { reportPage, simpleT2 } from '../fixtures/report-html';
 import { auditHtml } from '../helpers';
 
@@ -55,28 +56,9 @@ class FakeCanvas {
   }
 }
 
-type Trigger = { trigger(...args: unknown[]): Promise<unknown[]> };
 const typeOf = (m: unknown): string =>
   typeof m === 'object' && m !== null && 'type' in m ? String(m.type) : '';
 
-/** Deliver one message through fakeBrowser's onMessage as if `sender` sent it; resolves with the reply. */
-function deliver(sender: Sender) {
-  return async (msg: object): Promise<unknown> => {
-    let reply: unknown;
-    const answered = new Promise<void>((resolve) => {
-      void (fakeBrowser.runtime.onMessage as unknown as Trigger)
-        .trigger(msg, sender, (r: unknown) => {
-          reply = r;
-          resolve();
-        })
-        .then((results: unknown[]) => {
-          if (!results.includes(true)) resolve();
-        });
-    });
-    await answered;
-    return reply;
-  };
-}
 const popup = deliver({ id: ID, url: `${BASE}popup.html` });
 const popupTab = deliver({ id: ID, url: `${BASE}popup.html?tabId=2`, tab: { id: 77 } });
 const manager = deliver({ id: ID, url: `${BASE}issues.html`, tab: { id: 78 } });

@@ -26,9 +26,10 @@ import type { ColumnEntry } from '../../lib/column/list';
 import { CancelledError } from '../../lib/column/polite';
 import { IdbSnapshotStore } from '../../lib/history/idb-store';
 import type { ReportSnapshot } from '../../lib/history/snapshot';
-import { BACKGROUND, call, type Sender } from '../../lib/messages';
+import { BACKGROUND, call } from '../../lib/messages';
 import { decodePage } from '../../lib/read/charset';
 import { readLoaded } from '../../scripts/load';
+import { deliver } from '../deliver';
 import { trsList } from '../fixtures/column-pages';
 import { reportPdf } from '../fixtures/documents';
 import { reportPage, simpleT2 } from '../fixtures/report-html';
@@ -42,23 +43,6 @@ const START = `${SITE}/gknb/`;
 const NOW = new Date('2026-12-01T08:00:00Z');
 const AGENCY = '示例县教育局';
 
-type Trigger = { trigger(...args: unknown[]): Promise<unknown[]> };
-function deliver(sender: Sender) {
-  return async (msg: object): Promise<unknown> => {
-    let reply: unknown;
-    await new Promise<void>((resolve) => {
-      void (fakeBrowser.runtime.onMessage as unknown as Trigger)
-        .trigger(msg, sender, (r: unknown) => {
-          reply = r;
-          resolve();
-        })
-        .then((results: unknown[]) => {
-          if (!results.includes(true)) resolve();
-        });
-    });
-    return reply;
-  };
-}
 const page = deliver({ id: ID, url: `${BASE}column.html?url=x`, tab: { id: 80 } });
 const content = deliver({ id: ID, url: `${SITE}/gknb/`, frameId: 0, tab: { id: 3, url: `${SITE}/gknb/` } });
 
