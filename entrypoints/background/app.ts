@@ -15,6 +15,7 @@ import {
   BACKGROUND,
   type BackgroundDirection,
   type CaptureReply,
+  call,
   ENGINE,
   type Handlers,
   handle,
@@ -24,6 +25,7 @@ import {
   type PagesDirection,
   type Shot,
   type TabState,
+  VIEWER,
 } from '@/lib/messages';
 import type { RequestOf } from '@/lib/messages-engine';
 import type { Finding } from '@/lib/model/schema';
@@ -220,6 +222,12 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
     settings,
     add: (tabId, ids, shot) => addFindings(tabId, ids, shot),
     broadcast,
+    ownCloseUps: async (tabId, ids) => {
+      // the extension's viewer cuts a PDF's close-ups from the pages it drew (no screenshot needed)
+      const tab = await api.tabs.get(tabId).catch(() => null);
+      if (!tab?.url?.startsWith(api.runtime.getURL('/viewer.html'))) return null;
+      return call(VIEWER, 'viewer-close-ups', { ids }, (msg) => api.tabs.sendMessage(tabId, msg));
+    },
   });
 
   const handlers: Handlers<BackgroundDirection> = {

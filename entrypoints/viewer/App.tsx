@@ -5,12 +5,13 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { Lang } from '@/lib/model/schema';
+import type { Finding, Lang } from '@/lib/model/schema';
 import { Overlay } from '@/lib/overlay/overlay';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { counts } from '@/lib/summary';
 import { overlayStrings, SEVERITY_KEY, t } from '../shared/i18n';
 import { ask } from '../shared/messaging';
+import { listenForCapture } from './capture';
 import { askPermission, canFetch, originPattern } from './fetch-file';
 import { paramsOf, runViewer, type Stage } from './run';
 
@@ -45,6 +46,45 @@ function Progress({ stage, lang }: { stage: Stage; lang: Lang }) {
   return null;
 }
 
+/** A card's buttons in the viewer: add, close-up into the list, close-up into the markup page. */
+function cardActions(tabId: number, lang: Lang, overlay: () => Overlay) {
+  const failed = (error: string | undefined) => {
+    const text = t(lang, 'captureFailed', error ?? '');
+    overlay().toast(text);
+    return text;
+  };
+  return [
+    {
+      label: t(lang, 'addOne'),
+      run: async (f: Finding) => {
+        const reply = await ask('issues-add', { tabId, findingIds: [f.id] }).catch(() => null);
+        return reply?.ok
+          ? t(lang, 'addedToList', String(reply.added))
+          : (reply?.error ?? t(lang, 'auditFailed', ''));
+      },
+    },
+    {
+      label: t(lang, 'captureToList'),
+      run: async (f: Finding) => {
+        const reply = await ask('capture-to-list', { tabId, mode: 'finding', findingId: f.id }).catch(
+          (e: unknown) => ({ ok: false, added: 0, error: e instanceof Error ? e.message : String(e) }),
+        );
+        return reply.ok ? t(lang, 'addedToList', String(reply.added)) : failed(reply.error);
+      },
+    },
+    {
+      label: t(lang, 'closeUpMarkup'),
+      run: async (f: Finding) => {
+        const shot = await ask('capture', { tabId, mode: 'finding', findingId: f.id }).catch(() => null);
+        const first = shot?.ok ? shot.shots[0] : undefined;
+        if (!first) return failed(shot?.error);
+        const r = await ask('markup-open', { tabId, findingIds: [f.id], shot: first }).catch(() => null);
+        return r?.ok ? t(lang, 'markupOpened') : failed(r?.error);
+      },
+    },
+  ];
+}
+
 /** Fetch, read, audit and draw the file, then mark it; tells the background the result. */
 async function start(
   language: Lang,
@@ -57,30 +97,26 @@ async function start(
   const done = await runViewer(params, doc, setStage);
   if (!done) return;
   const me = await browser.tabs.getCurrent().catch(() => undefined);
+  const tabId = me?.id;
   const o = new Overlay(document, done.out, {
     lang: language,
     strings: overlayStrings(language),
-    // the background keeps this tab's audit (viewer-result): a finding goes to the issue list as on pages
-    actions:
-      me?.id === undefined
-        ? []
-        : [
-            {
-              label: t(language, 'addOne'),
-              run: async (f) => {
-                const reply = await ask('issues-add', { tabId: me.id as number, findingIds: [f.id] }).catch(
-                  () => null,
-                );
-                return reply?.ok
-                  ? t(language, 'addedToList', String(reply.added))
-                  : (reply?.error ?? t(language, 'auditFailed', ''));
-              },
-            },
-          ],
+    // the background keeps this tab's audit (viewer-result): findings go to the issue list as on pages, and
+    // their close-ups are made here (./capture.ts), asked for by the background
+    actions: tabId === undefined ? [] : cardActions(tabId, language, () => o),
   });
   o.mount();
   const order = o.shown.map((f) => f.id);
   shown(o, order);
+  listenForCapture(() => ({
+    extracted: done.out.extracted,
+    container: doc,
+    findings: done.out.findings,
+    order,
+    url: done.file.url,
+    title: done.out.report.title ?? done.file.name,
+    pdf: done.via === 'pdf',
+  }));
   // recorded before the first add to the list can need it
   await done.report(order);
 }
