@@ -1,0 +1,126 @@
+/**
+ * The viewer's pure parts of evidence and audit: where a PDF finding's close-up is cut (the table's header
+ * lines down to the row at fault, a text line with its context, the top of the page), and the facts of the
+ * page a file came from (its publication date, title, body) given to the file's audit — and, through the
+ * store messages' store, the previous year of the file's body.
+ */
+import { describe, expect, it } from 'vitest';
+import { pageFacts, withPageFacts } from '../../entrypoints/viewer/page-facts';
+import { cellPlace, cropOf, pageTop, sameLine, textPlace } from '../../entrypoints/viewer/shot-region';
+import { auditFile } from '../../entrypoints/viewer/store-audit';
+import { auditSource } from '../../lib/audit';
+import { startBudget } from '../../lib/budget';
+import { blocksFromText } from '../../lib/extract/blocks';
+import { snapshotOf } from '../../lib/history/from-audit';
+import { MemorySnapshotStore } from '../../lib/history/store';
+import type { TabState } from '../../lib/messages';
+import { reportLayoutText } from '../fixtures/documents';
+import { auditTxt, byRule } from '../helpers';
+
+const box = (left: number, top: number, width: number, height: number) => ({ left, top, width, height });
+
+describe('close-up regions on a drawn PDF page', () => {
+  // a table: a title line, two header lines, then three rows of figures (label at x 40, values at 300..)
+  const lines = [
+    box(40, 100, 300, 14), // 三、收到和处理政府信息公开申请情况 (the section heading, just above)
+    box(40, 130, 500, 14), // header line 1
+    box(40, 148, 500, 14), // header line 2
+    box(40, 170, 520, 14), // row 一、本年新收
+    box(40, 190, 520, 14), // row 二、上年结转
+    box(40, 210, 520, 14), // row 三…
+    box(40, 400, 500, 14), // a paragraph far below
+  ];
+  const values = [170, 190, 210].flatMap((y) => [300, 380, 460, 540].map((x) => box(x, y, 20, 14)));
+  it('a cell: the header lines and the row at fault, across the table', () => {
+    const cell = box(540, 190, 20, 14);
+    const at = cellPlace(cell, values, lines);
+    expect(at.header).toEqual({ left: 40, top: 100, width: 520, height: 62 });
+    expect(at.target).toEqual({ left: 40, top: 190, width: 520, height: 14 });
+  });
+  it('a header stops at a gap wider than a line and never reaches the paragraph below', () => {
+    const spaced = [box(40, 20, 300, 14), ...lines.slice(1)];
+    const at = cellPlace(box(300, 170, 20, 14), values, spaced);
+    expect(at.header?.top).toBe(130); // the line at 20 is 116 px above: not the table's
+    expect((at.target?.top ?? 0) + (at.target?.height ?? 0)).toBe(184);
+  });
+  it('a table continued from the previous page has no header: the crop starts at its first row', () => {
+    const at = cellPlace(box(300, 210, 20, 14), values, lines.slice(3, 6));
+    expect(at.header).toBeNull();
+    expect(at.target?.top).toBe(170);
+  });
+  it('a text line with a line of context around it; the page top; crops cut to the page', () => {
+    expect(textPlace(box(40, 190, 520, 14), lines).target).toEqual({
+      left: 40,
+      top: 170,
+      width: 520,
+      height: 54,
+    });
+    expect(pageTop({ width: 800, height: 1000 })).toEqual({ left: 0, top: 0, width: 800, height: 300 });
+    expect(cropOf(box(-5, 990, 100, 50), { width: 800, height: 1000 }, 10)).toEqual(box(0, 980, 105, 20));
+    expect(sameLine(box(0, 0, 10, 10), box(0, 6, 10, 10))).toBe(false);
+    expect(sameLine(box(0, 0, 10, 10), box(0, 4, 10, 10))).toBe(true);
+  });
+});
+
+const BODY = '示例县城关镇人民政府';
+const state = (
+  over: Partial<TabState['result'] & object> = {},
+  url = 'http://www.example.gov.cn/nb.html',
+) => {
+  const page = auditTxt(`${BODY}2024年政府信息公开工作年度报告\n发布时间：2025-01-20\n`);
+  return { url, frameId: 0, result: { ...page, ...over }, order: [], error: null } as TabState;
+};
+const fileSrc = (text: string) => blocksFromText(text, startBudget(2000));
+
+describe("the page's facts for its file", () => {
+  const file = reportLayoutText({});
+  it("a file without a date of its own takes the page's: no 「未找到发布时间」, the date checked", () => {
+    const alone = auditSource(fileSrc(file), { now: '2026-11-22' });
+    expect(byRule(alone, 'year-publication').map((f) => f.id)).toEqual(['year-publication:unknown']);
+    const facts = pageFacts(state(), 'http://www.example.gov.cn/nb.html');
+    expect(facts?.publishedAt).toBe('2025-01-20');
+    const out = auditSource(withPageFacts(fileSrc(file), facts), { now: '2026-11-22' });
+    expect(out.report.publishedAt).toBe('2025-01-20');
+    expect(byRule(out, 'year-publication')).toEqual([]);
+    // a date after the deadline is still late: the page's date is checked, not waved through
+    const late = pageFacts(state({}), null);
+    const lateFacts = late ? { ...late, publishedAt: '2025-05-06' } : null;
+    const out2 = auditSource(withPageFacts(fileSrc(file), lateFacts), { now: '2026-11-22' });
+    expect(byRule(out2, 'year-publication').map((f) => f.severity)).toEqual(['error']);
+  });
+  it("the file's own date wins; another year's file, or a tab that moved on, takes nothing", () => {
+    const dated = `${file}\n发布日期：2025-01-10\n`;
+    const facts = pageFacts(state(), null);
+    expect(auditSource(withPageFacts(fileSrc(dated), facts)).report.publishedAt).toBe('2025-01-10');
+    const other = reportLayoutText({ year: 2023 });
+    expect(withPageFacts(fileSrc(other), facts).meta.PubDate).toBeUndefined();
+    expect(pageFacts(state(), 'http://www.example.gov.cn/other.html')).toBeNull();
+    expect(pageFacts(null, null)).toBeNull();
+  });
+});
+
+describe('the file against the store', () => {
+  it("last year's report of the body is found, and the file kept only when asked", async () => {
+    const store = new MemorySnapshotStore();
+    const prevText = reportLayoutText({
+      year: 2023,
+      t2: { new: [1, 0, 0, 0, 0, 0, 1], forward: [1, 0, 0, 0, 0, 0, 1] },
+    });
+    const prev = auditTxt(prevText);
+    await store.put(snapshotOf(prev, 'http://www.example.gov.cn/files/nb2023.pdf'));
+    // this year's 二、上年结转 is 0, last year's 四、结转下年度 was 1: a cross-year finding
+    const src = fileSrc(reportLayoutText({ year: 2024 }));
+    const out = await auditFile(src, 'http://www.example.gov.cn/files/nb2024.pdf', {
+      store,
+      keep: () => false,
+      now: '2026-11-22',
+    });
+    expect(out.findings.some((f) => f.category === 'history')).toBe(true);
+    expect((await store.list()).map((s) => s.url)).toEqual(['http://www.example.gov.cn/files/nb2023.pdf']);
+    await auditFile(fileSrc(reportLayoutText({ year: 2024 })), 'http://www.example.gov.cn/files/nb2024.pdf', {
+      store,
+      keep: () => true,
+    });
+    expect((await store.list()).length).toBe(2);
+  });
+});
