@@ -172,6 +172,123 @@ describe.runIf(HAVE_BROWSER)('report files in the viewer (Chromium)', () => {
     await popup.close();
   }, 90_000);
 
+  const send = (p: Page, msg: object) =>
+    p.evaluate(
+      (m) =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
+        ).chrome.runtime.sendMessage(m),
+      msg,
+    ) as Promise<{ ok: boolean; value: unknown; error?: string }>;
+  /** Per row of a PNG data URL, the share of pixels equal to rgb (±3). */
+  const rowShare = (p: Page, src: string, rgb: [number, number, number]) =>
+    p.evaluate(
+      async ({ src, rgb }) => {
+        const img = new Image();
+        img.src = src;
+        await img.decode();
+        const c = new OffscreenCanvas(img.width, img.height);
+        const ctx = c.getContext('2d');
+        ctx?.drawImage(img, 0, 0);
+        const d = ctx?.getImageData(0, 0, img.width, img.height).data ?? new Uint8ClampedArray();
+        const rows: number[] = [];
+        for (let y = 0; y < img.height; y++) {
+          let n = 0;
+          for (let x = 0; x < img.width; x++) {
+            const i = (y * img.width + x) * 4;
+            if (rgb.every((v, k) => Math.abs((d[i + k] ?? 0) - v) <= 3)) n++;
+          }
+          rows.push(n / img.width);
+        }
+        return { width: img.width, height: img.height, rows };
+      },
+      { src, rgb },
+    );
+  const findingsOf = (v: Page) =>
+    v.$$eval('.findings li[data-finding]', (lis) =>
+      lis.map((li) => (li as HTMLElement).dataset.finding ?? ''),
+    );
+
+  it('capture in the viewer: close-ups cut from the PDF page, captioned, land in the issue list', async () => {
+    const popup = await popupFor(tabId);
+    await popup.waitForSelector('[data-section="attachments"] li');
+    const v = await openFromPopup(popup, url('/files/nb2024.pdf'));
+    await popup.close();
+    await expect.poll(() => marks(v), { timeout: 10_000 }).toContain('version-figure:t2:new:total');
+    const vTab = await tabOf(v.url());
+    // the card's 特写截图并加入清单: the background asks the viewer for the close-up and adds it
+    await inOverlay(v, (root) => {
+      root.querySelector<HTMLElement>('.badge[data-finding-id="version-figure:t2:new:total"]')?.click();
+      Array.from(root.querySelectorAll<HTMLButtonElement>('.card button'))
+        .find((b) => b.textContent === '特写截图并加入清单')
+        ?.click();
+    });
+    await expect
+      .poll(() => inOverlay(v, (root) => root.querySelector('.card .status')?.textContent ?? ''), {
+        timeout: 20_000,
+      })
+      .toContain('已加入问题清单（1 条）');
+    const list = (await send(v, { type: 'issues-list' })).value as Array<{
+      findingId: string;
+      screenshot: string | null;
+      imageKeys: string[];
+    }>;
+    const entry = list.find((e) => e.findingId === 'version-figure:t2:new:total');
+    expect(entry?.screenshot).toMatch(/_特写\.png$/);
+    expect(entry?.imageKeys.length).toBe(2);
+    // the image itself: the table's rows with the cell outlined in the finding's colour, the caption strip
+    // under it; the plain copy is the same crop without either
+    const reply = await send(v, {
+      type: 'capture',
+      tabId: vTab,
+      mode: 'finding',
+      findingId: 't2-row-total:t2:rowtotal:new',
+    });
+    expect(reply.ok).toBe(true);
+    const shot = (
+      reply.value as { ok: boolean; shots: Array<{ annotated: string; plain: string; name: string }> }
+    ).shots[0];
+    expect(shot?.name).toMatch(/nb2024.*_特写\.png$|年度报告.*_特写\.png$/);
+    const a = await rowShare(v, shot?.annotated ?? '', [32, 33, 36]);
+    const plain = await rowShare(v, shot?.plain ?? '', [32, 33, 36]);
+    expect(a.width).toBe(plain.width);
+    expect(a.height).toBeGreaterThan(plain.height + 40); // the caption strip
+    const strip = a.rows.slice(plain.height + 2);
+    expect(strip.filter((x) => x > 0.5).length).toBeGreaterThan(strip.length * 0.5);
+    expect(plain.rows.filter((x) => x > 0.5).length).toBe(0);
+    const red = (await rowShare(v, shot?.annotated ?? '', [217, 48, 37])).rows.slice(0, plain.height);
+    const redPlain = (await rowShare(v, shot?.plain ?? '', [217, 48, 37])).rows;
+    expect(red.some((x) => x > 0)).toBe(true);
+    expect(redPlain.every((x) => x === 0)).toBe(true);
+    // the popup's 全部加入问题清单 on the viewer's tab: one close-up per finding group, each added
+    const all = await send(v, { type: 'capture-each-to-list', tabId: vTab, findingIds: null });
+    expect(all.ok).toBe(true);
+    expect((all.value as { ok: boolean; added: number }).ok).toBe(true);
+    const after = (await send(v, { type: 'issues-list' })).value as typeof list;
+    const mine = after.filter((e) => e.imageKeys.length === 2 && /_特写\.png$/.test(e.screenshot ?? ''));
+    expect(mine.length).toBeGreaterThan(1);
+    await v.close();
+  }, 90_000);
+
+  it("opened from a page with a date: the file is judged by the page's date, no 「未找到发布时间」", async () => {
+    const popup = await popupFor(tabId);
+    await popup.waitForSelector('[data-section="attachments"] li');
+    const v = await openFromPopup(popup, url('/files/nb2024.docx'));
+    await popup.close();
+    const ids = await findingsOf(v);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids).not.toContain('year-publication:unknown');
+    await v.close();
+    // the same file opened alone has no date to go by: it says so
+    const alone = await l.context.newPage();
+    await alone.goto(
+      `chrome-extension://${l.extensionId}/viewer.html?url=${encodeURIComponent(url('/files/nb2024.docx'))}`,
+    );
+    await alone.waitForSelector('[data-state="done"]', { timeout: 60_000 });
+    expect(await findingsOf(alone)).toContain('year-publication:unknown');
+    await alone.close();
+  }, 90_000);
+
   it('the DOCX: drawn as clean HTML, the broken sum marked; the old .doc says what to do', async () => {
     const popup = await popupFor(tabId);
     await popup.waitForSelector('[data-section="attachments"] li');
