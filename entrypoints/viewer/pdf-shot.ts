@@ -11,7 +11,7 @@ import { type FindingPlace, groupCloseUps, type Rect } from '@/lib/evidence/geom
 import type { Extracted } from '@/lib/extract/index';
 import type { Finding, Locator, Severity } from '@/lib/model/schema';
 import { canvasToDataUrl, withCaption } from '../background/caption-draw';
-import { cellPlace, cropOf, pageTop, textPlace } from './shot-region';
+import { cellPlace, cropOf, type Line, pageTop, sameLine, textPlace } from './shot-region';
 
 export interface PdfShot {
   ids: string[];
@@ -61,10 +61,17 @@ function placeOf(ex: Extracted, f: Finding): { place: FindingPlace; page: PageOf
   const lines = Array.from(page.el.querySelectorAll('.pdf-anchor.line')).map((l) => boxIn(page.el, l));
   if (first?.type === 'cell') {
     const prefix = `${first.key.split(':')[0]}:`;
-    const table = Array.from(page.el.querySelectorAll<HTMLElement>('.pdf-anchor[data-cell]'))
-      .filter((a) => a.dataset.cell?.startsWith(prefix))
-      .map((a) => boxIn(page.el, a));
-    const at = cellPlace(boxIn(page.el, el), table, lines);
+    const values = Array.from(page.el.querySelectorAll<HTMLElement>('.pdf-anchor[data-cell]'));
+    const mine = (a: HTMLElement) => a.dataset.cell?.startsWith(prefix) ?? false;
+    const table = values.filter(mine).map((a) => boxIn(page.el, a));
+    const others = values.filter((a) => !mine(a)).map((a) => boxIn(page.el, a));
+    const headings = new Set(ex.sections.map((sec) => ex.blocks[sec.block]?.el).filter((x) => !!x));
+    const marked = Array.from(page.el.querySelectorAll('.pdf-anchor.line')).map((l, i): Line => {
+      const r = lines[i] as Rect;
+      const stop = headings.has(l) ? 'heading' : others.some((o) => sameLine(o, r)) ? 'other' : undefined;
+      return stop ? { ...r, stop } : r;
+    });
+    const at = cellPlace(boxIn(page.el, el), table, marked);
     // one table on one page: findings of the same table there may share an image
     return { place: { id: f.id, table: page.n * 10 + (TABLE_NO[first.table] ?? 0), ...at }, page };
   }

@@ -7,6 +7,14 @@
  */
 import { CLOSE_UP_PAD, type FindingPlace, type Rect, union } from '@/lib/evidence/geometry';
 
+/**
+ * A text line of the page; `stop` ends a table's header there: 'heading' (a section heading: taken, the
+ * table's name, then no higher), 'other' (a line of another table or its figures: not taken).
+ */
+export interface Line extends Rect {
+  stop?: 'heading' | 'other';
+}
+
 /** Most header lines taken above a table (the three-row header of table 2 wraps to about six). */
 const MAX_HEADER_LINES = 8;
 
@@ -36,7 +44,7 @@ function spanOf(boxes: Rect[]): Rect | null {
 export function cellPlace(
   cell: Rect,
   table: readonly Rect[],
-  lines: readonly Rect[],
+  lines: readonly Line[],
 ): Omit<FindingPlace, 'id' | 'table'> {
   const values = table.length ? [...table] : [cell];
   const tableTop = Math.min(...values.map((v) => v.top), cell.top);
@@ -49,14 +57,15 @@ export function cellPlace(
   const above = lines
     .filter((l) => bottom(l) <= tableTop + 1 && !values.some((v) => sameLine(v, l)))
     .sort((a, b) => b.top - a.top);
-  const head: Rect[] = [];
+  const head: Line[] = [];
   let edge = tableTop;
   for (const l of above) {
-    if (head.length >= MAX_HEADER_LINES || edge - bottom(l) > 1.6 * lh) break;
+    if (head.length >= MAX_HEADER_LINES || edge - bottom(l) > 1.6 * lh || l.stop === 'other') break;
     head.push(l);
     edge = Math.min(edge, l.top);
+    if (l.stop === 'heading') break;
   }
-  const header = spanOf(head);
+  const header = spanOf(head.map(({ stop: _s, ...r }) => r));
   const top = Math.min(header?.top ?? row.top, row.top, tableTop);
   const low = Math.max(bottom(row), bottom(cell));
   // across the table's width: every line and value between the header's top and the row's bottom

@@ -17,7 +17,8 @@ import type { TabState } from '../../lib/messages';
 import { reportLayoutText } from '../fixtures/documents';
 import { auditTxt, byRule } from '../helpers';
 
-const box = (left: number, top: number, width: number, height: number) => ({ left, top, width, height });
+const box = (left: number, top: number, width: number, height: number, stop?: 'heading' | 'other') =>
+  stop ? { left, top, width, height, stop } : { left, top, width, height };
 
 describe('close-up regions on a drawn PDF page', () => {
   // a table: a title line, two header lines, then three rows of figures (label at x 40, values at 300..)
@@ -42,6 +43,14 @@ describe('close-up regions on a drawn PDF page', () => {
     const at = cellPlace(box(300, 170, 20, 14), values, spaced);
     expect(at.header?.top).toBe(130); // the line at 20 is 116 px above: not the table's
     expect((at.target?.top ?? 0) + (at.target?.height ?? 0)).toBe(184);
+  });
+  it("a header stops at the table's section heading (taken) or at another table's line (not taken)", () => {
+    const cell = box(540, 190, 20, 14);
+    const other = [box(40, 80, 500, 14, 'other'), box(40, 100, 300, 14, 'heading'), ...lines.slice(1)];
+    expect(cellPlace(cell, values, [box(40, 82, 500, 14), ...lines]).header?.top).toBe(82);
+    expect(cellPlace(cell, values, other).header?.top).toBe(100);
+    const noHeading = [box(40, 112, 500, 14, 'other'), ...lines.slice(1)];
+    expect(cellPlace(cell, values, noHeading).header?.top).toBe(130);
   });
   it('a table continued from the previous page has no header: the crop starts at its first row', () => {
     const at = cellPlace(box(300, 210, 20, 14), values, lines.slice(3, 6));
