@@ -12,6 +12,7 @@ import { counts } from '@/lib/summary';
 import { overlayStrings, SEVERITY_KEY, t } from '../shared/i18n';
 import { ask } from '../shared/messaging';
 import { listenForCapture } from './capture';
+import { listenAsEngine } from './engine-side';
 import { askPermission, canFetch, originPattern } from './fetch-file';
 import { paramsOf, runViewer, type Stage } from './run';
 
@@ -108,6 +109,7 @@ async function start(
   o.mount();
   const order = o.shown.map((f) => f.id);
   shown(o, order);
+  listenAsEngine(() => o);
   listenForCapture(() => ({
     extracted: done.out.extracted,
     container: doc,

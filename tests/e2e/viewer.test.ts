@@ -270,6 +270,37 @@ describe.runIf(HAVE_BROWSER)('report files in the viewer (Chromium)', () => {
     await v.close();
   }, 90_000);
 
+  it('capture in the viewer, a DOCX: the tab is captured as a page, once the toolbar icon was clicked on it', async () => {
+    const popup = await popupFor(tabId);
+    await popup.waitForSelector('[data-section="attachments"] li');
+    const v = await openFromPopup(popup, url('/files/nb2024.docx'));
+    await popup.close();
+    await expect.poll(() => marks(v), { timeout: 10_000 }).toContain('t2-row-total:t2:rowtotal:new');
+    await v.bringToFront();
+    const vTab = await tabOf(v.url());
+    const ask = { type: 'capture', tabId: vTab, mode: 'finding', findingId: 't2-row-total:t2:rowtotal:new' };
+    // as on pages: Chrome lets the extension capture its own page only after a click on its icon there
+    const refused = (await send(v, ask)).value as { ok: boolean; error?: string };
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toContain('请先点击工具栏中的年报巡检图标');
+    await clickAction(l, v.url());
+    const reply = (await send(v, ask)).value as {
+      ok: boolean;
+      error?: string;
+      shots: Array<{ annotated: string; plain: string; header?: object }>;
+    };
+    expect(reply.error).toBeUndefined();
+    const shot = reply.shots[0];
+    expect(shot?.header).toBeDefined(); // the table's header rows are in it
+    const a = await rowShare(v, shot?.annotated ?? '', [32, 33, 36]);
+    const plain = await rowShare(v, shot?.plain ?? '', [32, 33, 36]);
+    expect(a.height).toBeGreaterThan(plain.height + 40);
+    expect(a.rows.slice(plain.height + 2).filter((x) => x > 0.5).length).toBeGreaterThan(10);
+    // neither the view's bar nor the overlay's card is left in the picture
+    expect(await v.evaluate(() => document.body.classList.contains('capturing'))).toBe(false);
+    await v.close();
+  }, 90_000);
+
   it("opened from a page with a date: the file is judged by the page's date, no 「未找到发布时间」", async () => {
     const popup = await popupFor(tabId);
     await popup.waitForSelector('[data-section="attachments"] li');
