@@ -1,9 +1,10 @@
 /**
  * The facts of the page a file was opened from, for the file's audit: a report file (a PDF, a DOCX) seldom
  * carries its own publication date, title or body — the page that publishes it does. When the page is the
- * same report (its year agrees with the file's, or one of them has none), the file is read with them as its
+ * same report (the page names its year and the file names the same or none), the file is read with them as its
  * metadata: PubDate (the page's 发布时间, so the file gets no false 「未找到发布时间」), ArticleTitle and
- * ContentSource only where the file lacks them; a date or title the file states itself always wins. Pure.
+ * ContentSource only where the file lacks them; a date or title the file states itself always wins. A page
+ * whose year is unknown, or another year's file, takes nothing. Pure.
  */
 
 import { findPublished, findTitle, yearFromTitle } from '@/lib/detect/meta';
@@ -36,8 +37,9 @@ export function withPageFacts(src: SourceDoc, page: PageFacts | null): SourceDoc
   if (!page) return src;
   const own = findTitle(src, -1);
   const year = own ? yearFromTitle(own.text) : null;
-  // another year's report (a link to last year's file): the page's facts are not the file's
-  if (year !== null && page.year !== null && year !== page.year) return src;
+  // only a report page's facts, and only for its own year's file (a page may link last year's report too:
+  // its date would make that file look late)
+  if (page.year === null || (year !== null && year !== page.year)) return src;
   const meta = { ...src.meta };
   const dated = findPublished(src);
   if (page.publishedAt && (!dated || dated.source === 'url'))

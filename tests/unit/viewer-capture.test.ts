@@ -104,6 +104,9 @@ describe("the page's facts for its file", () => {
     const other = reportLayoutText({ year: 2023 });
     expect(withPageFacts(fileSrc(other), facts).meta.PubDate).toBeUndefined();
     expect(pageFacts(state(), 'http://www.example.gov.cn/other.html')).toBeNull();
+    // a page that names no year (a list, an article linking several years' files) lends its date to none
+    const noYear = facts ? { ...facts, year: null } : null;
+    expect(withPageFacts(fileSrc(file), noYear).meta.PubDate).toBeUndefined();
     expect(pageFacts(null, null)).toBeNull();
   });
 });
@@ -131,5 +134,20 @@ describe('the file against the store', () => {
       keep: () => true,
     });
     expect((await store.list()).length).toBe(2);
+  });
+  it('a store that never answers: the file is audited without the previous year, in time', async () => {
+    const silent = new MemorySnapshotStore();
+    silent.byAgency = () => new Promise(() => undefined);
+    const out = await auditFile(
+      fileSrc(reportLayoutText({ year: 2024 })),
+      'http://www.example.gov.cn/a.pdf',
+      {
+        store: silent,
+        keep: () => false,
+      },
+    );
+    expect(out.report.isReport).toBe(true);
+    expect(out.coverage.partial).toBe(false);
+    expect(out.findings.some((f) => f.category === 'history')).toBe(false);
   });
 });
