@@ -261,10 +261,15 @@ describe.runIf(HAVE_BROWSER)('report files in the viewer (Chromium)', () => {
     expect(red.some((x) => x > 0)).toBe(true);
     expect(redPlain.every((x) => x === 0)).toBe(true);
     // the popup's 全部加入问题清单 on the viewer's tab: one close-up per finding group, each added
-    const all = await send(v, { type: 'capture-each-to-list', tabId: vTab, findingIds: null });
-    expect(all.ok).toBe(true);
-    expect((all.value as { ok: boolean; added: number }).ok).toBe(true);
+    const before = ((await send(v, { type: 'issues-list' })).value as typeof list).length;
+    const vPopup = await popupFor(vTab);
+    await vPopup.click('[data-action="add-all"]');
+    await expect
+      .poll(() => vPopup.locator('.notice').last().textContent(), { timeout: 30_000 })
+      .toMatch(/已加入问题清单（[1-9]\d* 条）/);
+    await vPopup.close();
     const after = (await send(v, { type: 'issues-list' })).value as typeof list;
+    expect(after.length).toBeGreaterThan(before);
     const mine = after.filter((e) => e.imageKeys.length === 2 && /_特写\.png$/.test(e.screenshot ?? ''));
     expect(mine.length).toBeGreaterThan(1);
     await v.close();
