@@ -301,7 +301,20 @@ describe.runIf(HAVE_BROWSER)('report files in the viewer (Chromium)', () => {
     const plain = await rowShare(v, shot?.plain ?? '', [32, 33, 36]);
     expect(a.height).toBeGreaterThan(plain.height + 40);
     expect(a.rows.slice(plain.height + 2).filter((x) => x > 0.5).length).toBeGreaterThan(10);
-    // neither the view's bar nor the overlay's card is left in the picture
+    // the popup's 截取可见区域 on the view's tab works too (the marks in view burned in, a plain copy beside)
+    await v.evaluate(() =>
+      Array.from(document.querySelectorAll('#doc td'))
+        .find((td) => td.textContent?.includes('本年新收'))
+        ?.scrollIntoView({ block: 'center' }),
+    );
+    const visible = (await send(v, { type: 'capture', tabId: vTab, mode: 'visible' })).value as {
+      ok: boolean;
+      shots: Array<{ annotated: string; plain: string; name: string }>;
+    };
+    expect(visible.ok).toBe(true);
+    expect(visible.shots[0]?.name).toMatch(/_可见区域\.png$/);
+    expect(visible.shots[0]?.annotated).not.toBe(visible.shots[0]?.plain);
+    // the view's bar and the overlay's chrome come back after the captures
     expect(await v.evaluate(() => document.body.classList.contains('capturing'))).toBe(false);
     await v.close();
   }, 90_000);
@@ -315,6 +328,12 @@ describe.runIf(HAVE_BROWSER)('report files in the viewer (Chromium)', () => {
     expect(ids.length).toBeGreaterThan(0);
     expect(ids).not.toContain('year-publication:unknown');
     await v.close();
+    // the page is this report: its audit stands in the store, the DOCX is not a second one of the year
+    const ext = await popupFor(tabId);
+    const stored = async () =>
+      ((await send(ext, { type: 'store-list' })).value as Array<{ url: string }>).map((e) => e.url);
+    expect(await stored()).toContain(report.url());
+    expect(await stored()).not.toContain(url('/files/nb2024.docx'));
     // the same file opened alone has no date to go by: it says so
     const alone = await l.context.newPage();
     await alone.goto(
@@ -322,7 +341,10 @@ describe.runIf(HAVE_BROWSER)('report files in the viewer (Chromium)', () => {
     );
     await alone.waitForSelector('[data-state="done"]', { timeout: 60_000 });
     expect(await findingsOf(alone)).toContain('year-publication:unknown');
+    // alone, it is still the same body's 2024 report the store holds under the page's address: not kept
+    expect(await stored()).not.toContain(url('/files/nb2024.docx'));
     await alone.close();
+    await ext.close();
   }, 90_000);
 
   it('the DOCX: drawn as clean HTML, the broken sum marked; the old .doc says what to do', async () => {

@@ -134,6 +134,15 @@ describe('the file against the store', () => {
       keep: () => true,
     });
     expect((await store.list()).length).toBe(2);
+    // the same report under another address (its page, a copy): not kept twice
+    await auditFile(fileSrc(reportLayoutText({ year: 2024 })), 'http://www.example.gov.cn/copy/nb2024.pdf', {
+      store,
+      keep: () => true,
+    });
+    expect((await store.list()).map((x) => x.url).sort()).toEqual([
+      'http://www.example.gov.cn/files/nb2023.pdf',
+      'http://www.example.gov.cn/files/nb2024.pdf',
+    ]);
   });
   it('a store that never answers: the file is audited without the previous year, in time', async () => {
     const silent = new MemorySnapshotStore();
