@@ -5,13 +5,14 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { Finding, Lang } from '@/lib/model/schema';
+import type { Lang } from '@/lib/model/schema';
 import { Overlay } from '@/lib/overlay/overlay';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { counts } from '@/lib/summary';
 import { overlayStrings, SEVERITY_KEY, t } from '../shared/i18n';
 import { ask } from '../shared/messaging';
-import { listenForCapture } from './capture';
+import { type Captured, listenForCapture } from './capture';
+import { cardActions } from './card-actions';
 import { listenAsEngine } from './engine-side';
 import { askPermission, canFetch, originPattern } from './fetch-file';
 import { paramsOf, runViewer, type Stage } from './run';
@@ -47,45 +48,6 @@ function Progress({ stage, lang }: { stage: Stage; lang: Lang }) {
   return null;
 }
 
-/** A card's buttons in the viewer: add, close-up into the list, close-up into the markup page. */
-function cardActions(tabId: number, lang: Lang, overlay: () => Overlay) {
-  const failed = (error: string | undefined) => {
-    const text = t(lang, 'captureFailed', error ?? '');
-    overlay().toast(text);
-    return text;
-  };
-  return [
-    {
-      label: t(lang, 'addOne'),
-      run: async (f: Finding) => {
-        const reply = await ask('issues-add', { tabId, findingIds: [f.id] }).catch(() => null);
-        return reply?.ok
-          ? t(lang, 'addedToList', String(reply.added))
-          : (reply?.error ?? t(lang, 'auditFailed', ''));
-      },
-    },
-    {
-      label: t(lang, 'captureToList'),
-      run: async (f: Finding) => {
-        const reply = await ask('capture-to-list', { tabId, mode: 'finding', findingId: f.id }).catch(
-          (e: unknown) => ({ ok: false, added: 0, error: e instanceof Error ? e.message : String(e) }),
-        );
-        return reply.ok ? t(lang, 'addedToList', String(reply.added)) : failed(reply.error);
-      },
-    },
-    {
-      label: t(lang, 'closeUpMarkup'),
-      run: async (f: Finding) => {
-        const shot = await ask('capture', { tabId, mode: 'finding', findingId: f.id }).catch(() => null);
-        const first = shot?.ok ? shot.shots[0] : undefined;
-        if (!first) return failed(shot?.error);
-        const r = await ask('markup-open', { tabId, findingIds: [f.id], shot: first }).catch(() => null);
-        return r?.ok ? t(lang, 'markupOpened') : failed(r?.error);
-      },
-    },
-  ];
-}
-
 /** Fetch, read, audit and draw the file, then mark it; tells the background the result. */
 async function start(
   language: Lang,
@@ -104,13 +66,20 @@ async function start(
     strings: overlayStrings(language),
     // the background keeps this tab's audit (viewer-result): findings go to the issue list as on pages, and
     // their close-ups are made here (./capture.ts), asked for by the background
-    actions: tabId === undefined ? [] : cardActions(tabId, language, () => o),
+    actions:
+      tabId === undefined
+        ? []
+        : cardActions(
+            tabId,
+            language,
+            () => o,
+            () => captured,
+          ),
   });
   o.mount();
   const order = o.shown.map((f) => f.id);
   shown(o, order);
-  listenAsEngine(() => o);
-  listenForCapture(() => ({
+  const captured: Captured = {
     extracted: done.out.extracted,
     container: doc,
     findings: done.out.findings,
@@ -118,7 +87,9 @@ async function start(
     url: done.file.url,
     title: done.out.report.title ?? done.file.name,
     pdf: done.via === 'pdf',
-  }));
+  };
+  listenAsEngine(() => o);
+  listenForCapture(() => captured);
   // recorded before the first add to the list can need it
   await done.report(order);
 }

@@ -228,6 +228,16 @@ describe.runIf(HAVE_BROWSER)('report files in the viewer (Chromium)', () => {
         timeout: 20_000,
       })
       .toContain('已加入问题清单（1 条）');
+    // 特写并标注: the close-up opens in the markup page
+    const markup = l.context.waitForEvent('page', (p) => p.url().includes('/markup.html'));
+    await inOverlay(v, (root) => {
+      Array.from(root.querySelectorAll<HTMLButtonElement>('.card button'))
+        .find((b) => b.textContent === '特写并标注')
+        ?.click();
+    });
+    const m = await markup;
+    await m.waitForSelector('canvas', { timeout: 10_000 });
+    await m.close();
     const list = (await send(v, { type: 'issues-list' })).value as Array<{
       findingId: string;
       screenshot: string | null;
