@@ -50,6 +50,7 @@ function pageOf(el: Element | null | undefined): PageOf | null {
 function anchorOf(ex: Extracted, loc: Locator | undefined): Element | null {
   if (loc?.type === 'cell') return ex.cellEls.get(loc.key) ?? null;
   if (loc?.type === 'text') return ex.blocks[loc.block]?.el ?? null;
+  if (loc?.type === 'section' && loc.block !== null) return ex.blocks[loc.block]?.el ?? null;
   return null;
 }
 
@@ -149,7 +150,7 @@ function drawMarks(
       const el = anchorOf(ex, loc);
       if (!el || pageOf(el)?.el !== page.el) return;
       const r = local(boxIn(page.el, el));
-      if (loc.type === 'text') {
+      if (loc.type === 'text' || loc.type === 'section') {
         ctx.fillStyle = color;
         ctx.fillRect(r.left, r.top + r.height, r.width, 2 * s);
       } else strokeBox(ctx, r, color, s, i > 0);

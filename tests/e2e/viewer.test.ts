@@ -13,6 +13,7 @@ import { clickAction, EXTENSION_DIR, type Launched, launch } from '../../scripts
 import { reportDocx, reportPdf, writePdf } from '../fixtures/documents';
 import { reportPage, simpleT2 } from '../fixtures/report-html';
 import { HAVE_BROWSER, inOverlay, waitForOverlay } from './setup';
+import { rowShare, send } from './viewer-pixels';
 
 const AGENCY = '示例县城关镇人民政府';
 const TITLE = `${AGENCY}2024年政府信息公开工作年度报告`;
@@ -172,38 +173,6 @@ describe.runIf(HAVE_BROWSER)('report files in the viewer (Chromium)', () => {
     await popup.close();
   }, 90_000);
 
-  const send = (p: Page, msg: object) =>
-    p.evaluate(
-      (m) =>
-        (
-          globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
-        ).chrome.runtime.sendMessage(m),
-      msg,
-    ) as Promise<{ ok: boolean; value: unknown; error?: string }>;
-  /** Per row of a PNG data URL, the share of pixels equal to rgb (±3). */
-  const rowShare = (p: Page, src: string, rgb: [number, number, number]) =>
-    p.evaluate(
-      async ({ src, rgb }) => {
-        const img = new Image();
-        img.src = src;
-        await img.decode();
-        const c = new OffscreenCanvas(img.width, img.height);
-        const ctx = c.getContext('2d');
-        ctx?.drawImage(img, 0, 0);
-        const d = ctx?.getImageData(0, 0, img.width, img.height).data ?? new Uint8ClampedArray();
-        const rows: number[] = [];
-        for (let y = 0; y < img.height; y++) {
-          let n = 0;
-          for (let x = 0; x < img.width; x++) {
-            const i = (y * img.width + x) * 4;
-            if (rgb.every((v, k) => Math.abs((d[i + k] ?? 0) - v) <= 3)) n++;
-          }
-          rows.push(n / img.width);
-        }
-        return { width: img.width, height: img.height, rows };
-      },
-      { src, rgb },
-    );
   const findingsOf = (v: Page) =>
     v.$$eval('.findings li[data-finding]', (lis) =>
       lis.map((li) => (li as HTMLElement).dataset.finding ?? ''),
