@@ -247,17 +247,6 @@ export const BACKGROUND = {
 } as const;
 export type BackgroundDirection = typeof BACKGROUND;
 
-/** background → extension pages (runtime.sendMessage, no answer awaited). */
-export const PAGES = {
-  'issues-changed': message(z.object({}), z.null(), EXT),
-  'tab-changed': message(z.object(tab), z.null(), EXT),
-  'settings-changed': message(z.object({ settings: Settings }), z.null(), EXT),
-  'store-changed': message(z.object({}), z.null(), EXT),
-  /** capture-each-to-list: `done` of `total` close-ups taken for the tab */
-  'capture-progress': message(z.object({ ...tab, done: z.number(), total: z.number() }), z.null(), EXT),
-} as const;
-export type PagesDirection = typeof PAGES;
-
 /** A close-up the viewer cut from its drawn document, and the findings it shows. */
 export const ViewerShot = z.object({ ...Shot.shape, ids: z.array(z.string()) });
 export type ViewerShot = z.infer<typeof ViewerShot>;
@@ -275,3 +264,14 @@ export const VIEWER = {
   ),
 } as const;
 export type ViewerDirection = typeof VIEWER;
+
+/** background → extension pages (runtime.sendMessage, no answer awaited). */
+export const PAGES = {
+  'issues-changed': message(z.object({}), z.null(), EXT),
+  'tab-changed': message(z.object(tab), z.null(), EXT),
+  'settings-changed': message(z.object({ settings: Settings }), z.null(), EXT),
+  'store-changed': message(z.object({}), z.null(), EXT),
+  /** capture-each-to-list: `done` of `total` close-ups taken for the tab */
+  'capture-progress': message(z.object({ ...tab, done: z.number(), total: z.number() }), z.null(), EXT),
+} as const;
+export type PagesDirection = typeof PAGES;
