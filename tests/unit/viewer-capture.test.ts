@@ -5,6 +5,9 @@
  * store messages' store, the previous year of the file's body.
  */
 import { describe, expect, it } from 'vitest';
+import type { Browser } from 'webextension-polyfill';
+import type { Capturer } from '../../entrypoints/background/capture';
+import { createEvidence } from '../../entrypoints/background/evidence';
 import { pageFacts, withPageFacts } from '../../entrypoints/viewer/page-facts';
 import { cellPlace, cropOf, pageTop, sameLine, textPlace } from '../../entrypoints/viewer/shot-region';
 import { auditFile } from '../../entrypoints/viewer/store-audit';
@@ -14,6 +17,7 @@ import { blocksFromText } from '../../lib/extract/blocks';
 import { snapshotOf } from '../../lib/history/from-audit';
 import { MemorySnapshotStore } from '../../lib/history/store';
 import type { TabState } from '../../lib/messages';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { reportLayoutText } from '../fixtures/documents';
 import { auditTxt, byRule } from '../helpers';
 
@@ -158,5 +162,82 @@ describe('the file against the store', () => {
     expect(out.report.isReport).toBe(true);
     expect(out.coverage.partial).toBe(false);
     expect(out.findings.some((f) => f.category === 'history')).toBe(false);
+  });
+});
+
+describe("the background's evidence flow and the view's own close-ups", () => {
+  const result = auditTxt(reportLayoutText({ t2: { new: [3, 0, 0, 0, 0, 0, 4] } }));
+  const ids = result.findings.map((f) => f.id);
+  const st: TabState = {
+    url: 'http://www.example.gov.cn/f.pdf',
+    frameId: 0,
+    result,
+    order: ids,
+    error: null,
+  };
+  const shotOf = (id: string) => ({
+    ids: [id],
+    annotated: `data:image/png;base64,${id}`,
+    plain: 'data:image/png;base64,AA',
+    name: `${id}_特写.png`,
+    plainName: `${id}_特写_原图.png`,
+  });
+  function harness(own: (tabId: number, ids: string[]) => Promise<ReturnType<typeof shotOf>[] | null>) {
+    const added: Array<{ tabId: number; ids: string[] | null; name: string | undefined }> = [];
+    const progress: Array<[number, number]> = [];
+    let captured = 0;
+    const toasts: unknown[] = [];
+    const ev = createEvidence({
+      api: {
+        tabs: { sendMessage: async (_t: number, m: unknown) => void toasts.push(m) },
+      } as unknown as Browser,
+      capturer: {
+        closeUps: async () => {
+          captured++;
+          return [];
+        },
+      } as unknown as Capturer,
+      state: async () => st,
+      target: async (tabId) => ({
+        target: { tabId, windowId: 1, frameId: 0, url: st.url, title: 'x' },
+        state: st,
+      }),
+      settings: async () => DEFAULT_SETTINGS,
+      add: async (tabId, group, shot) => {
+        added.push({ tabId, ids: group, name: shot?.name });
+        return { ok: true, added: group?.length ?? 0 };
+      },
+      broadcast: (type, req) => {
+        if (type === 'capture-progress') {
+          const r = req as { done: number; total: number };
+          progress.push([r.done, r.total]);
+        }
+      },
+      ownCloseUps: own,
+    });
+    return { ev, added, progress, toasts, captured: () => captured };
+  }
+
+  it('close-ups the view made are added one by one with their own images; the tab is not captured', async () => {
+    expect(ids.length).toBeGreaterThan(1);
+    const h = harness(async (_tab, want) => want.map(shotOf));
+    const r = await h.ev.eachToList(7, null);
+    expect(r).toEqual({ ok: true, added: ids.length });
+    expect(h.added.map((a) => a.name)).toEqual(ids.map((id) => `${id}_特写.png`));
+    expect(h.captured()).toBe(0);
+    expect(h.progress).toEqual([[ids.length, ids.length]]);
+  });
+  it('a tab that is not the view is captured; a view that fails says why', async () => {
+    const other = harness(async () => null);
+    await other.ev.eachToList(8, null);
+    expect(other.captured()).toBe(1);
+    const broken = harness(async () => {
+      throw new Error('no drawn PDF page');
+    });
+    const r = await broken.ev.eachToList(9, null);
+    expect(r.ok).toBe(false);
+    expect(r.error).toContain('no drawn PDF page');
+    expect(broken.added).toEqual([]);
+    expect(broken.toasts.length).toBe(1);
   });
 });
