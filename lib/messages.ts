@@ -258,6 +258,24 @@ export const BACKGROUND = {
 } as const;
 export type BackgroundDirection = typeof BACKGROUND;
 
+/** A close-up the viewer cut from its drawn document, and the findings it shows. */
+export const ViewerShot = z.object({ ...Shot.shape, ids: z.array(z.string()) });
+export type ViewerShot = z.infer<typeof ViewerShot>;
+
+/** background → the viewer in a tab (tabs.sendMessage to the viewer's tab). */
+export const VIEWER = {
+  /**
+   * captioned close-ups of these findings (all when null) cut from the document the viewer drew (a PDF's
+   * page pictures: no screenshot needed); null when the viewer cannot (not a PDF: the tab is captured instead)
+   */
+  'viewer-close-ups': message(
+    z.object({ ids: z.nullable(z.array(z.string())) }),
+    z.nullable(z.array(ViewerShot)),
+    EXT,
+  ),
+} as const;
+export type ViewerDirection = typeof VIEWER;
+
 /** background → extension pages (runtime.sendMessage, no answer awaited). */
 export const PAGES = {
   'issues-changed': message(z.object({}), z.null(), EXT),

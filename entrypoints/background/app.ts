@@ -16,6 +16,7 @@ import {
   BACKGROUND,
   type BackgroundDirection,
   type CaptureReply,
+  call,
   ENGINE,
   type Handlers,
   handle,
@@ -25,6 +26,7 @@ import {
   type PagesDirection,
   type Shot,
   type TabState,
+  VIEWER,
 } from '@/lib/messages';
 import type { RequestOf } from '@/lib/messages-engine';
 import type { Finding } from '@/lib/model/schema';
@@ -225,6 +227,12 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
     settings,
     add: (tabId, ids, shot) => addFindings(tabId, ids, shot),
     broadcast,
+    ownCloseUps: async (tabId, ids) => {
+      // the extension's viewer cuts a PDF's close-ups from the pages it drew (no screenshot needed)
+      const tab = await api.tabs.get(tabId).catch(() => null);
+      if (!tab?.url?.startsWith(api.runtime.getURL('/viewer.html'))) return null;
+      return call(VIEWER, 'viewer-close-ups', { ids }, (msg) => api.tabs.sendMessage(tabId, msg));
+    },
   });
 
   /** 误报 / 忽略 per page: kept under the tab's page URL (the side panel asks by tab, never by URL). */

@@ -30,6 +30,11 @@ export interface EvidenceDeps {
   settings(): Promise<Settings>;
   add(tabId: number, findingIds: string[] | null, shot?: Shot): Promise<ListReply>;
   broadcast<K extends keyof PagesDirection & string>(type: K, req: RequestOf<PagesDirection, K>): void;
+  /**
+   * Close-ups the tab makes itself (the viewer cuts them from the PDF pages it drew); null when the tab is
+   * not the viewer or cannot (then the tab is captured); throws when the viewer failed.
+   */
+  ownCloseUps?(tabId: number, ids: string[]): Promise<CloseUpShot[] | null>;
 }
 
 function errorText(err: unknown): string {
@@ -81,6 +86,11 @@ export function createEvidence(d: EvidenceDeps) {
     if (!state?.result) return { ok: false, error: t('zh', 'notAudited') };
     const wanted = ids ?? state.result.findings.map((f) => f.id);
     try {
+      const own = (await d.ownCloseUps?.(tabId, wanted)) ?? null;
+      if (own) {
+        progress?.(own.length, own.length);
+        return { ok: true, shots: own };
+      }
       const caption = await captionFor(state, target.url);
       return { ok: true, shots: await d.capturer.closeUps(target, wanted, caption, progress) };
     } catch (err) {

@@ -11,6 +11,9 @@ import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { counts } from '@/lib/summary';
 import { overlayStrings, SEVERITY_KEY, t } from '../shared/i18n';
 import { ask } from '../shared/messaging';
+import { type Captured, listenForCapture } from './capture';
+import { cardActions } from './card-actions';
+import { listenAsEngine } from './engine-side';
 import { askPermission, canFetch, originPattern } from './fetch-file';
 import { paramsOf, runViewer, type Stage } from './run';
 
@@ -57,30 +60,36 @@ async function start(
   const done = await runViewer(params, doc, setStage);
   if (!done) return;
   const me = await browser.tabs.getCurrent().catch(() => undefined);
+  const tabId = me?.id;
   const o = new Overlay(document, done.out, {
     lang: language,
     strings: overlayStrings(language),
-    // the background keeps this tab's audit (viewer-result): a finding goes to the issue list as on pages
+    // the background keeps this tab's audit (viewer-result): findings go to the issue list as on pages, and
+    // their close-ups are made here (./capture.ts), asked for by the background
     actions:
-      me?.id === undefined
+      tabId === undefined
         ? []
-        : [
-            {
-              label: t(language, 'addOne'),
-              run: async (f) => {
-                const reply = await ask('issues-add', { tabId: me.id as number, findingIds: [f.id] }).catch(
-                  () => null,
-                );
-                return reply?.ok
-                  ? t(language, 'addedToList', String(reply.added))
-                  : (reply?.error ?? t(language, 'auditFailed', ''));
-              },
-            },
-          ],
+        : cardActions(
+            tabId,
+            language,
+            () => o,
+            () => captured,
+          ),
   });
   o.mount();
   const order = o.shown.map((f) => f.id);
   shown(o, order);
+  const captured: Captured = {
+    extracted: done.out.extracted,
+    container: doc,
+    findings: done.out.findings,
+    order,
+    url: done.file.url,
+    title: done.out.report.title ?? done.file.name,
+    pdf: done.via === 'pdf',
+  };
+  listenAsEngine(() => o);
+  listenForCapture(() => captured);
   // recorded before the first add to the list can need it
   await done.report(order);
 }

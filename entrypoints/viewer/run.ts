@@ -5,16 +5,19 @@
  * → tell the background. Never throws: every failure becomes a stage the page shows as it is.
  */
 import browser from 'webextension-polyfill';
-import { type AuditOutput, auditSource } from '@/lib/audit';
+import type { AuditOutput } from '@/lib/audit';
 import { compareVersions } from '@/lib/compare/versions';
 import { kindOfContentType, kindOfUrl } from '@/lib/detect/attachments';
-import type { AttachmentInfo } from '@/lib/messages';
+import type { AttachmentInfo, TabState } from '@/lib/messages';
 import type { Finding, I18nText } from '@/lib/model/schema';
 import { readDocument } from '@/lib/read/index';
+import { RemoteSnapshotStore } from '../column/remote-store';
 import { ask } from '../shared/messaging';
 import { docxReader, parseClean } from './docx-view';
 import { fetchFile } from './fetch-file';
+import { pageFacts, withPageFacts } from './page-facts';
 import { pdfOptions, pdfReader, placeAnchors, renderPdf } from './pdf-view';
+import { auditFile } from './store-audit';
 
 export interface ViewerParams {
   url: string;
@@ -55,10 +58,15 @@ export function fileInfo(p: ViewerParams, contentType: string | null): Attachmen
 
 const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** The state of the tab the file was opened from (its audit), when there is one. */
+async function fromState(p: ViewerParams): Promise<TabState | null> {
+  if (p.fromTab === null) return null;
+  return ask('get-result', { tabId: p.fromTab }).catch(() => null);
+}
+
 /** The page the file came from, when the background has its audit: its figures against the file's. */
-async function versionFindings(p: ViewerParams, out: AuditOutput, name: string): Promise<Finding[]> {
-  if (p.fromTab === null || !out.report.isReport) return [];
-  const state = await ask('get-result', { tabId: p.fromTab }).catch(() => null);
+function versionFindings(p: ViewerParams, out: AuditOutput, name: string, state: TabState | null): Finding[] {
+  if (!out.report.isReport) return [];
   const page = state?.result;
   if (!page?.report.isReport || (p.from && state?.url !== p.from)) return [];
   return compareVersions(page.report, out.report, { file: `附件“${name}”` });
@@ -91,7 +99,12 @@ export async function runViewer(
   p: ViewerParams,
   container: HTMLElement,
   onStage: (s: Stage) => void,
-): Promise<{ out: AuditOutput; file: AttachmentInfo; report: (order: string[]) => Promise<void> } | null> {
+): Promise<{
+  out: AuditOutput;
+  file: AttachmentInfo;
+  via: string;
+  report: (order: string[]) => Promise<void>;
+} | null> {
   onStage({ stage: 'fetching', share: null });
   let bytes: Uint8Array;
   let contentType: string | null;
@@ -127,7 +140,16 @@ export async function runViewer(
     await report(p, file, null, read.message.zh, 0, []);
     return null;
   }
-  const out = auditSource(read.src);
+  const state = await fromState(p);
+  const facts = pageFacts(state, p.from);
+  const src = withPageFacts(read.src, facts);
+  const pageReport = state?.result?.report.isReport ? facts : null;
+  const out = await auditFile(src, p.url, {
+    store: new RemoteSnapshotStore((msg) => browser.runtime.sendMessage(msg)),
+    // the page is this report in another shape (全真版, 详见附件): the store keeps the page's audit, not a
+    // second report of the same body and year (that would leave next year's look-up two candidates)
+    keep: (o) => !pageReport || pageReport.year !== o.report.reportYear,
+  });
   try {
     if (read.via === 'pdf') {
       const drawn = await renderPdf(bytes, container, (done, total) =>
@@ -149,12 +171,12 @@ export async function runViewer(
     note.textContent = `文档无法显示（${errText(e)}）/ The document could not be drawn`;
     container.append(note);
   }
-  const extra = await versionFindings(p, out, file.name);
+  const extra = versionFindings(p, out, file.name, state);
   if (extra.length) {
     out.findings.push(...extra);
     const rank = { error: 0, warning: 1, info: 2 };
     out.findings.sort((a, b) => rank[a.severity] - rank[b.severity]);
   }
   onStage({ stage: 'done', out, differences: extra.length, via: read.via });
-  return { out, file, report: (order) => report(p, file, out, null, extra.length, order) };
+  return { out, file, via: read.via, report: (order) => report(p, file, out, null, extra.length, order) };
 }

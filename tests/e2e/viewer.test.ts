@@ -13,6 +13,7 @@ import { clickAction, EXTENSION_DIR, type Launched, launch } from '../../scripts
 import { reportDocx, reportPdf, writePdf } from '../fixtures/documents';
 import { reportPage, simpleT2 } from '../fixtures/report-html';
 import { HAVE_BROWSER, inOverlay, waitForOverlay } from './setup';
+import { rowShare, send } from './viewer-pixels';
 
 const AGENCY = '示例县城关镇人民政府';
 const TITLE = `${AGENCY}2024年政府信息公开工作年度报告`;
@@ -173,6 +174,159 @@ describe.runIf(HAVE_BROWSER)('report files in the viewer (Chromium)', () => {
       .toMatch(/"error":[1-9]/);
     await v.close();
     await popup.close();
+  }, 90_000);
+
+  const findingsOf = (v: Page) =>
+    v.$$eval('.findings li[data-finding]', (lis) =>
+      lis.map((li) => (li as HTMLElement).dataset.finding ?? ''),
+    );
+
+  it('capture in the viewer: close-ups cut from the PDF page, captioned, land in the issue list', async () => {
+    const popup = await popupFor(tabId);
+    await popup.waitForSelector('[data-section="attachments"] li');
+    const v = await openFromPopup(popup, url('/files/nb2024.pdf'));
+    await popup.close();
+    await expect.poll(() => marks(v), { timeout: 10_000 }).toContain('version-figure:t2:new:total');
+    const vTab = await tabOf(v.url());
+    // the card's 特写截图并加入清单: the background asks the viewer for the close-up and adds it
+    await inOverlay(v, (root) => {
+      root.querySelector<HTMLElement>('.badge[data-finding-id="version-figure:t2:new:total"]')?.click();
+      Array.from(root.querySelectorAll<HTMLButtonElement>('.card button'))
+        .find((b) => b.textContent === '特写截图并加入清单')
+        ?.click();
+    });
+    await expect
+      .poll(() => inOverlay(v, (root) => root.querySelector('.card .status')?.textContent ?? ''), {
+        timeout: 20_000,
+      })
+      .toContain('已加入问题清单（1 条）');
+    // 特写并标注: the close-up opens in the markup page
+    const markup = l.context.waitForEvent('page', (p) => p.url().includes('/markup.html'));
+    await inOverlay(v, (root) => {
+      Array.from(root.querySelectorAll<HTMLButtonElement>('.card button'))
+        .find((b) => b.textContent === '特写并标注')
+        ?.click();
+    });
+    const m = await markup;
+    await m.waitForSelector('canvas', { timeout: 10_000 });
+    await m.close();
+    const list = (await send(v, { type: 'issues-list' })).value as Array<{
+      findingId: string;
+      screenshot: string | null;
+      imageKeys: string[];
+    }>;
+    const entry = list.find((e) => e.findingId === 'version-figure:t2:new:total');
+    expect(entry?.screenshot).toMatch(/_特写\.png$/);
+    expect(entry?.imageKeys.length).toBe(2);
+    // the image itself: the table's rows with the cell outlined in the finding's colour, the caption strip
+    // under it; the plain copy is the same crop without either
+    const reply = await send(v, {
+      type: 'capture',
+      tabId: vTab,
+      mode: 'finding',
+      findingId: 't2-row-total:t2:rowtotal:new',
+    });
+    expect(reply.ok).toBe(true);
+    const shot = (
+      reply.value as { ok: boolean; shots: Array<{ annotated: string; plain: string; name: string }> }
+    ).shots[0];
+    expect(shot?.name).toMatch(/nb2024.*_特写\.png$|年度报告.*_特写\.png$/);
+    const a = await rowShare(v, shot?.annotated ?? '', [32, 33, 36]);
+    const plain = await rowShare(v, shot?.plain ?? '', [32, 33, 36]);
+    expect(a.width).toBe(plain.width);
+    expect(a.height).toBeGreaterThan(plain.height + 40); // the caption strip
+    const strip = a.rows.slice(plain.height + 2);
+    expect(strip.filter((x) => x > 0.5).length).toBeGreaterThan(strip.length * 0.5);
+    expect(plain.rows.filter((x) => x > 0.5).length).toBe(0);
+    const red = (await rowShare(v, shot?.annotated ?? '', [217, 48, 37])).rows.slice(0, plain.height);
+    const redPlain = (await rowShare(v, shot?.plain ?? '', [217, 48, 37])).rows;
+    expect(red.some((x) => x > 0)).toBe(true);
+    expect(redPlain.every((x) => x === 0)).toBe(true);
+    // the popup's 全部加入问题清单 on the viewer's tab: one close-up per finding group, each added
+    const before = ((await send(v, { type: 'issues-list' })).value as typeof list).length;
+    const vPopup = await popupFor(vTab);
+    await vPopup.click('[data-action="add-all"]');
+    await expect
+      .poll(() => vPopup.locator('.notice').last().textContent(), { timeout: 30_000 })
+      .toMatch(/已加入问题清单（[1-9]\d* 条）/);
+    await vPopup.close();
+    const after = (await send(v, { type: 'issues-list' })).value as typeof list;
+    expect(after.length).toBeGreaterThan(before);
+    const mine = after.filter((e) => e.imageKeys.length === 2 && /_特写\.png$/.test(e.screenshot ?? ''));
+    expect(mine.length).toBeGreaterThan(1);
+    await v.close();
+  }, 90_000);
+
+  it('capture in the viewer, a DOCX: the tab is captured as a page, once the toolbar icon was clicked on it', async () => {
+    const popup = await popupFor(tabId);
+    await popup.waitForSelector('[data-section="attachments"] li');
+    const v = await openFromPopup(popup, url('/files/nb2024.docx'));
+    await popup.close();
+    await expect.poll(() => marks(v), { timeout: 10_000 }).toContain('t2-row-total:t2:rowtotal:new');
+    await v.bringToFront();
+    const vTab = await tabOf(v.url());
+    const ask = { type: 'capture', tabId: vTab, mode: 'finding', findingId: 't2-row-total:t2:rowtotal:new' };
+    // as on pages: Chrome lets the extension capture its own page only after a click on its icon there
+    const refused = (await send(v, ask)).value as { ok: boolean; error?: string };
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toContain('请先点击工具栏中的年报巡检图标');
+    await clickAction(l, v.url());
+    const reply = (await send(v, ask)).value as {
+      ok: boolean;
+      error?: string;
+      shots: Array<{ annotated: string; plain: string; header?: object }>;
+    };
+    expect(reply.error).toBeUndefined();
+    const shot = reply.shots[0];
+    expect(shot?.header).toBeDefined(); // the table's header rows are in it
+    const a = await rowShare(v, shot?.annotated ?? '', [32, 33, 36]);
+    const plain = await rowShare(v, shot?.plain ?? '', [32, 33, 36]);
+    expect(a.height).toBeGreaterThan(plain.height + 40);
+    expect(a.rows.slice(plain.height + 2).filter((x) => x > 0.5).length).toBeGreaterThan(10);
+    // the popup's 截取可见区域 on the view's tab works too (the marks in view burned in, a plain copy beside)
+    await v.evaluate(() =>
+      Array.from(document.querySelectorAll('#doc td'))
+        .find((td) => td.textContent?.includes('本年新收'))
+        ?.scrollIntoView({ block: 'center' }),
+    );
+    const visible = (await send(v, { type: 'capture', tabId: vTab, mode: 'visible' })).value as {
+      ok: boolean;
+      shots: Array<{ annotated: string; plain: string; name: string }>;
+    };
+    expect(visible.ok).toBe(true);
+    expect(visible.shots[0]?.name).toMatch(/_可见区域\.png$/);
+    expect(visible.shots[0]?.annotated).not.toBe(visible.shots[0]?.plain);
+    // the view's bar and the overlay's chrome come back after the captures
+    expect(await v.evaluate(() => document.body.classList.contains('capturing'))).toBe(false);
+    await v.close();
+  }, 90_000);
+
+  it("opened from a page with a date: the file is judged by the page's date, no 「未找到发布时间」", async () => {
+    const popup = await popupFor(tabId);
+    await popup.waitForSelector('[data-section="attachments"] li');
+    const v = await openFromPopup(popup, url('/files/nb2024.docx'));
+    await popup.close();
+    const ids = await findingsOf(v);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids).not.toContain('year-publication:unknown');
+    await v.close();
+    // the page is this report: its audit stands in the store, the DOCX is not a second one of the year
+    const ext = await popupFor(tabId);
+    const stored = async () =>
+      ((await send(ext, { type: 'store-list' })).value as Array<{ url: string }>).map((e) => e.url);
+    expect(await stored()).toContain(report.url());
+    expect(await stored()).not.toContain(url('/files/nb2024.docx'));
+    // the same file opened alone has no date to go by: it says so
+    const alone = await l.context.newPage();
+    await alone.goto(
+      `chrome-extension://${l.extensionId}/viewer.html?url=${encodeURIComponent(url('/files/nb2024.docx'))}`,
+    );
+    await alone.waitForSelector('[data-state="done"]', { timeout: 60_000 });
+    expect(await findingsOf(alone)).toContain('year-publication:unknown');
+    // alone, it is still the same body's 2024 report the store holds under the page's address: not kept
+    expect(await stored()).not.toContain(url('/files/nb2024.docx'));
+    await alone.close();
+    await ext.close();
   }, 90_000);
 
   it('the DOCX: drawn as clean HTML, the broken sum marked; the old .doc says what to do', async () => {
