@@ -77,7 +77,8 @@ async function start(
           ),
   });
   o.mount();
-  const order = o.shown.map((f) => f.id);
+  // the overlay's stable numbers (order[n − 1] is finding n), the same on the badges, in the list and the popup
+  const order = o.order();
   shown(o, order);
   const captured: Captured = {
     extracted: done.out.extracted,

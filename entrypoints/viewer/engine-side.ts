@@ -59,7 +59,7 @@ export function listenAsEngine(overlay: () => Overlay | null): () => void {
       applySettings: () => undefined,
       captureMode: async (on, only) => {
         const o = overlay();
-        o?.hideChrome(on, only);
+        o?.captureChrome(on, only);
         document.body.classList.toggle('capturing', on);
         if (on) capture.hideScrollbar();
         else capture.showScrollbar();
@@ -79,6 +79,14 @@ export function listenAsEngine(overlay: () => Overlay | null): () => void {
       toast: (text) => {
         overlay()?.toast(text);
         return !!overlay();
+      },
+      // the popup's and side panel's "show only" and hide/show marks, as on a web page
+      setView: (change) => {
+        const o = overlay();
+        if (change.only !== undefined) o?.setOnly(change.only);
+        if (change.hidden === true) o?.hideMarks();
+        if (change.hidden === false) o?.showMarks();
+        return o?.view() ?? { only: change.only ?? null, hidden: false, filteredOut: 0 };
       },
     }),
     self,
