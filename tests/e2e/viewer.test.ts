@@ -190,7 +190,14 @@ describe.runIf(HAVE_BROWSER)('report files in the viewer (Chromium)', () => {
     const vTab = await tabOf(v.url());
     // the card's 特写截图并加入清单: the background asks the viewer for the close-up and adds it
     await inOverlay(v, (root) => {
-      root.querySelector<HTMLElement>('.badge[data-finding-id="version-figure:t2:new:total"]')?.click();
+      // one badge per place: open the card of the place, then pick the finding on it
+      const id = 'version-figure:t2:new:total';
+      const badge = Array.from(root.querySelectorAll<HTMLElement>('.badge')).find((b) =>
+        (b.dataset.findingIds ?? '').split(' ').includes(id),
+      );
+      badge?.click();
+      const at = (badge?.dataset.findingIds ?? '').split(' ').indexOf(id);
+      if (at > 0) root.querySelectorAll<HTMLElement>('.card .here button')[at]?.click();
       Array.from(root.querySelectorAll<HTMLButtonElement>('.card button'))
         .find((b) => b.textContent === '特写截图并加入清单')
         ?.click();
