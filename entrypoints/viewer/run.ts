@@ -15,6 +15,7 @@ import { ask } from '../shared/messaging';
 import { docxReader, parseClean } from './docx-view';
 import { fetchFile } from './fetch-file';
 import { pdfOptions, pdfReader, placeAnchors, renderPdf } from './pdf-view';
+import { auditScan } from './scan';
 
 export interface ViewerParams {
   url: string;
@@ -122,14 +123,22 @@ export async function runViewer(
     reason: 'damaged' as const,
     message: { zh: `文件读取失败（${errText(e)}）`, en: `Reading the file failed (${errText(e)})` },
   }));
-  if (!read.ok) {
-    onStage({ stage: 'failed', message: read.message });
-    await report(p, file, null, read.message.zh, 0, []);
+  // a PDF without a text layer: drawn, then read by OCR in this page (scan.ts)
+  const scan =
+    !read.ok && read.reason === 'scanned' && file.kind === 'pdf'
+      ? await auditScan(bytes, container, (done, total) => onStage({ stage: 'drawing', done, total }))
+      : null;
+  if (!read.ok && !scan?.ok) {
+    const message = scan && !scan.ok ? scan.message : read.message;
+    onStage({ stage: 'failed', message });
+    await report(p, file, null, message.zh, 0, []);
     return null;
   }
-  const out = auditSource(read.src);
+  const out = scan?.ok ? scan.out : auditSource((read as Extract<typeof read, { ok: true }>).src);
   try {
-    if (read.via === 'pdf') {
+    if (!read.ok) {
+      // drawn and marked by the scan reader
+    } else if (read.via === 'pdf') {
       const drawn = await renderPdf(bytes, container, (done, total) =>
         onStage({ stage: 'drawing', done, total }),
       );
@@ -155,6 +164,6 @@ export async function runViewer(
     const rank = { error: 0, warning: 1, info: 2 };
     out.findings.sort((a, b) => rank[a.severity] - rank[b.severity]);
   }
-  onStage({ stage: 'done', out, differences: extra.length, via: read.via });
+  onStage({ stage: 'done', out, differences: extra.length, via: read.ok ? read.via : 'pdf' });
   return { out, file, report: (order) => report(p, file, out, null, extra.length, order) };
 }
