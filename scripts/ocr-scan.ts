@@ -1,9 +1,8 @@
 /**
- * Scanned PDFs in Node (CLI, tests, benchmark): every page rendered with pdf.js (legacy build) onto an
- * @napi-rs/canvas canvas at the scan's own resolution, its tables found by their drawn rules and cut out
- * (they are read cell by cell later, as the <img> tables of a saved page are), the rest of the page read as
- * text lines. The result is a SourceDoc (lib/read/pdf-scan.ts): sections, year and agency come from the
- * lines, tables from the pictures, every value keeping its page and box.
+ * Scanned PDFs in Node (CLI, tests, benchmark): lib/read/scan-pdf.ts (shared with the extension's viewer)
+ * with pdf.js (legacy build) rendering onto an @napi-rs/canvas canvas and tesseract.js in Node reading the
+ * text lines; the tables cut from the pages are <img> elements, read cell by cell later (ocrImageTables) as
+ * the <img> tables of a saved page are. Every value keeps its page and box.
  */
 import { createRequire } from 'node:module';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
