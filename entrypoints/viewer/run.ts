@@ -15,7 +15,7 @@ import { ask } from '../shared/messaging';
 import { docxReader, parseClean } from './docx-view';
 import { fetchFile } from './fetch-file';
 import { pdfOptions, pdfReader, placeAnchors, renderPdf } from './pdf-view';
-import { auditScan } from './scan';
+import { auditScan, canReadScans } from './scan';
 
 export interface ViewerParams {
   url: string;
@@ -125,7 +125,7 @@ export async function runViewer(
   }));
   // a PDF without a text layer: drawn, then read by OCR in this page (scan.ts)
   const scan =
-    !read.ok && read.reason === 'scanned' && file.kind === 'pdf'
+    !read.ok && read.reason === 'scanned' && file.kind === 'pdf' && canReadScans()
       ? await auditScan(bytes, container, (done, total) => onStage({ stage: 'drawing', done, total }))
       : null;
   if (!read.ok && !scan?.ok) {

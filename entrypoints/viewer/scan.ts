@@ -25,6 +25,14 @@ export type ScanOutcome =
   | { ok: true; out: AuditOutput; drawn: RenderedPdf | null }
   | { ok: false; message: I18nText };
 
+/**
+ * Scans are read in Chromium only (where the OCR worker, its wasm core and the extension pages' CSP are
+ * tested; the offscreen API marks it): elsewhere a scan stays 「扫描件」 as before.
+ */
+export function canReadScans(): boolean {
+  return !!(globalThis as { chrome?: { offscreen?: unknown } }).chrome?.offscreen;
+}
+
 /** The status line over the document while the scan is read. */
 function statusLine(container: HTMLElement): { say(zh: string, en: string): void; remove(): void } {
   const el = document.createElement('p');
