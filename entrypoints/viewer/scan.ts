@@ -39,6 +39,10 @@ function statusLine(container: HTMLElement): { say(zh: string, en: string): void
   el.className = 'notice scan-progress';
   el.setAttribute('role', 'status');
   el.dataset.stage = 'ocr';
+  // stays in sight while the pages scroll under it
+  el.style.position = 'sticky';
+  el.style.top = '0';
+  el.style.zIndex = '3';
   container.prepend(el);
   return {
     say: (zh, en) => {
