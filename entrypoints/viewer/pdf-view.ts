@@ -90,7 +90,7 @@ export async function renderPdf(
   return { pages, destroy: () => doc.destroy() };
 }
 
-function anchor(r: RenderedPdf, box: Box, cls: string): HTMLElement | null {
+export function anchor(r: RenderedPdf, box: Box, cls: string): HTMLElement | null {
   const page = r.pages.get(box.page);
   if (!page) return null;
   const a = document.createElement('div');

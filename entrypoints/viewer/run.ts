@@ -8,6 +8,7 @@ import browser from 'webextension-polyfill';
 import type { AuditOutput } from '@/lib/audit';
 import { compareVersions } from '@/lib/compare/versions';
 import { kindOfContentType, kindOfUrl } from '@/lib/detect/attachments';
+import type { SourceDoc } from '@/lib/extract/blocks';
 import type { AttachmentInfo, TabState } from '@/lib/messages';
 import type { Finding, I18nText } from '@/lib/model/schema';
 import { readDocument } from '@/lib/read/index';
@@ -17,6 +18,7 @@ import { docxReader, parseClean } from './docx-view';
 import { fetchFile } from './fetch-file';
 import { pageFacts, withPageFacts } from './page-facts';
 import { pdfOptions, pdfReader, placeAnchors, renderPdf } from './pdf-view';
+import { auditScan, canReadScans } from './scan';
 import { auditFile } from './store-audit';
 
 export interface ViewerParams {
@@ -135,23 +137,34 @@ export async function runViewer(
     reason: 'damaged' as const,
     message: { zh: `文件读取失败（${errText(e)}）`, en: `Reading the file failed (${errText(e)})` },
   }));
-  if (!read.ok) {
-    onStage({ stage: 'failed', message: read.message });
-    await report(p, file, null, read.message.zh, 0, []);
+  // a PDF without a text layer: drawn, then read by OCR in this page (scan.ts)
+  const scan =
+    !read.ok && read.reason === 'scanned' && file.kind === 'pdf' && canReadScans()
+      ? await auditScan(bytes, container, (done, total) => onStage({ stage: 'drawing', done, total }))
+      : null;
+  if (!read.ok && !scan?.ok) {
+    const message = scan && !scan.ok ? scan.message : read.message;
+    onStage({ stage: 'failed', message });
+    await report(p, file, null, message.zh, 0, []);
     return null;
   }
   const state = await fromState(p);
-  const facts = pageFacts(state, p.from);
-  const src = withPageFacts(read.src, facts);
-  const pageReport = state?.result?.report.isReport ? facts : null;
-  const out = await auditFile(src, p.url, {
-    store: new RemoteSnapshotStore((msg) => browser.runtime.sendMessage(msg)),
-    // the page is this report in another shape (全真版, 详见附件): the store keeps the page's audit, not a
-    // second report of the same body and year (that would leave next year's look-up two candidates)
-    keep: (o) => !pageReport || pageReport.year !== o.report.reportYear,
-  });
+  const audited = async (src: SourceDoc) => {
+    const facts = pageFacts(state, p.from);
+    const pageReport = state?.result?.report.isReport ? facts : null;
+    return auditFile(withPageFacts(src, facts), p.url, {
+      store: new RemoteSnapshotStore((msg) => browser.runtime.sendMessage(msg)),
+      // the page is this report in another shape (全真版, 详见附件): the store keeps the page's audit, not a
+      // second report of the same body and year (that would leave next year's look-up two candidates)
+      keep: (o) => !pageReport || pageReport.year !== o.report.reportYear,
+    });
+  };
+  // a scan is audited by its reader; OCR'd figures are not kept as next year's baseline
+  const out = read.ok ? await audited(read.src) : (scan as Extract<typeof scan, { ok: true }>).out;
   try {
-    if (read.via === 'pdf') {
+    if (!read.ok) {
+      // drawn and marked by the scan reader
+    } else if (read.via === 'pdf') {
       const drawn = await renderPdf(bytes, container, (done, total) =>
         onStage({ stage: 'drawing', done, total }),
       );
@@ -177,6 +190,7 @@ export async function runViewer(
     const rank = { error: 0, warning: 1, info: 2 };
     out.findings.sort((a, b) => rank[a.severity] - rank[b.severity]);
   }
-  onStage({ stage: 'done', out, differences: extra.length, via: read.via });
-  return { out, file, via: read.via, report: (order) => report(p, file, out, null, extra.length, order) };
+  const via = read.ok ? read.via : 'pdf';
+  onStage({ stage: 'done', out, differences: extra.length, via });
+  return { out, file, via, report: (order) => report(p, file, out, null, extra.length, order) };
 }
