@@ -103,13 +103,14 @@ describe('the exports', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await (await toXlsx(entries)).arrayBuffer());
     const ws = wb.getWorksheet(SHEET);
-    const header = (ws?.getRow(1).values as unknown[]).map(String);
+    if (!ws) throw new Error('no sheet');
+    const header = (ws.getRow(1).values as unknown[]).map(String);
     const markCol = header.indexOf('页面标注号');
     const verdictCol = header.indexOf('页面判定');
     expect(markCol).toBeGreaterThan(0);
     expect(verdictCol).toBeGreaterThan(0);
-    const rows = entries.map((_, i) => ws?.getRow(i + 2));
-    const rowA = rows.find((r) => String(r?.getCell(header.indexOf('问题编号')).value) === withA.id);
+    const rows = entries.map((_, i) => ws.getRow(i + 2));
+    const rowA = rows.find((r) => String(r.getCell(header.indexOf('问题编号')).value) === withA.id);
     expect(String(rowA?.getCell(markCol).value)).toBe(String(numberOf(a)));
     expect(String(rowA?.getCell(verdictCol).value)).toBe('误报：原表如此，已电话核实');
     const md = toMarkdown(entries);
