@@ -56,9 +56,10 @@ export function createEvidence(d: EvidenceDeps) {
     return (ids, when) =>
       captionLines({
         lang: s.lang,
-        findings: ids.flatMap((id, i) => {
+        // the number the page shows, which the entry keeps as 页面标注号 (none is made up)
+        findings: ids.flatMap((id) => {
           const f = byId.get(id);
-          return f ? [{ n: num.get(id) ?? i + 1, finding: f }] : [];
+          return f ? [{ n: num.get(id) ?? null, finding: f }] : [];
         }),
         url,
         when,
