@@ -53,6 +53,8 @@ function ask<K extends keyof ToBackground & string>(
 class Engine {
   private overlay: Overlay | null = null;
   private settings: Settings = DEFAULT_SETTINGS;
+  /** The settings asked for at start: an audit draws only once they are in. */
+  private settingsReady: Promise<void> = Promise.resolve();
   private timer = 0;
   private lastKey = '';
   private forced = false;
@@ -157,8 +159,12 @@ class Engine {
       this.overlay = null;
       this.ocr.destroy();
     });
-    this.settings = await ask('get-settings', {}).catch(() => DEFAULT_SETTINGS);
-    if (!this.ctx.isValid) return;
+    // the settings are needed only to draw: ask for them while the first audit reads the page
+    this.settingsReady = ask('get-settings', {})
+      .catch(() => DEFAULT_SETTINGS)
+      .then((s) => {
+        this.settings = s;
+      });
     this.run();
     this.observe();
   }
@@ -187,11 +193,12 @@ class Engine {
       this.send('audit-failed', { url, error: err instanceof Error ? err.message : String(err) });
       return;
     }
+    const auditMs = performance.now() - started;
+    await this.settingsReady;
     if (mine !== this.runs || !this.ctx.isValid) {
       this.gate.ran(started, performance.now());
       return; // a newer audit runs (or the extension reloaded)
     }
-    const auditMs = performance.now() - started;
     const key = out.findings.map((f) => f.id).join('|') + String(out.report.isReport);
     const show = out.report.isReport || this.forced;
     try {

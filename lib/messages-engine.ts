@@ -203,7 +203,13 @@ export const FindingPlace = z.object({
 });
 export type FindingPlace = z.infer<typeof FindingPlace>;
 
-export const ListReply = z.object({ ok: z.boolean(), added: z.number(), error: z.optional(z.string()) });
+export const ListReply = z.object({
+  ok: z.boolean(),
+  added: z.number(),
+  error: z.optional(z.string()),
+  /** Findings left out of an "add all" because they are 忽略 (ignored) on the page. */
+  skipped: z.optional(z.number()),
+});
 export type ListReply = z.infer<typeof ListReply>;
 
 const none = z.object({});

@@ -1,6 +1,6 @@
 /**
  * Browser benchmark: npm run bench:browser. In one Chromium run with the extension, for report pages:
- * the engine's audit time, the time from DOMContentLoaded (document_idle follows it) to the overlay drawn,
+ * the engine's audit time, the time from DOMContentLoaded (the detector runs at document_end, just before) to the overlay drawn,
  * axe-core's axe.run() on the same page and one plain traversal of the page's DOM. Then, for a non-report
  * government page, the script time the extension adds (CDP Performance.getMetrics, with and without the
  * extension). Prints figures and ratios; targets (audit ≤ 1/20 of axe; added time within noise) are judged

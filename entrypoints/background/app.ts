@@ -10,7 +10,7 @@ import { IdbSnapshotStore } from '@/lib/history/idb-store';
 import { agencyKey, type ReportSnapshot } from '@/lib/history/snapshot';
 import { findPrevious, type SnapshotStore } from '@/lib/history/store';
 import type { PageInfo } from '@/lib/issues/model';
-import { type BlobStore, IssueStore, StoreFullError } from '@/lib/issues/store';
+import { type AddOptions, type BlobStore, IssueStore, StoreFullError } from '@/lib/issues/store';
 import {
   type AuditTabReply,
   BACKGROUND,
@@ -163,7 +163,12 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
     const r = state?.result;
     if (!state || !r) return { ok: false, added: 0, error: t('zh', 'notAudited') };
     const wanted = findingIds ? new Set(findingIds) : null;
-    const findings: Finding[] = wanted ? r.findings.filter((f) => wanted.has(f.id)) : r.findings;
+    const { all: verdicts } = await dismissals(tabId);
+    // "add all" leaves out what the inspector chose to ignore on the page (and says how many)
+    const ignored = (f: Finding) => !wanted && verdicts[f.id]?.kind === 'ignored';
+    const picked: Finding[] = wanted ? r.findings.filter((f) => wanted.has(f.id)) : r.findings;
+    const findings = picked.filter((f) => !ignored(f));
+    const skipped = picked.length - findings.length;
     const page = {
       url: state.url,
       title: r.report.title ?? '',
@@ -177,14 +182,21 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
       reportYear: r.report.reportYear,
       columnName: r.report.columnName,
     };
-    return addToList(page, findings, shot);
+    const reply = await addToList(page, findings, shot, { order: state.order, dismissals: verdicts });
+    return skipped ? { ...reply, skipped } : reply;
   }
 
   /** Add findings of one report (a tab's, or one the column view audited) to the issue list. */
-  async function addToList(page: PageInfo, findings: Finding[], shot?: Shot): Promise<ListReply> {
+  async function addToList(
+    page: PageInfo,
+    findings: Finding[],
+    shot?: Shot,
+    marks: Pick<AddOptions, 'order' | 'dismissals'> = {},
+  ): Promise<ListReply> {
     try {
       const s = await settings();
       const added = await store.add(page, findings, {
+        ...marks,
         inspector: s.inspector,
         lang: s.lang,
         ...(shot
@@ -226,6 +238,10 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
     target: targetOf,
     settings,
     add: (tabId, ids, shot) => addFindings(tabId, ids, shot),
+    ignored: async (tabId) => {
+      const { all } = await dismissals(tabId);
+      return new Set(Object.keys(all).filter((id) => all[id]?.kind === 'ignored'));
+    },
     broadcast,
     ownCloseUps: async (tabId, ids) => {
       // the extension's viewer cuts a PDF's close-ups from the pages it drew (no screenshot needed)
@@ -404,6 +420,10 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
       else delete all[req.findingId];
       await api.storage.local.set({ [key]: all });
       broadcast('tab-changed', { tabId: req.tabId });
+      // an entry of this finding already in the issue list carries the decision too
+      const url = (await tabs.get(req.tabId))?.url;
+      if (url && (await store.setVerdict(url, req.findingId, req.dismissal)).length)
+        broadcast('issues-changed', {});
       return all;
     },
   };

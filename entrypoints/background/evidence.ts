@@ -29,6 +29,8 @@ export interface EvidenceDeps {
   target(tabId: number, frameId?: number): Promise<{ target: Target; state: TabState | null }>;
   settings(): Promise<Settings>;
   add(tabId: number, findingIds: string[] | null, shot?: Shot): Promise<ListReply>;
+  /** The findings 忽略 (ignored) on the tab's page: "add all" leaves them out. */
+  ignored(tabId: number): Promise<Set<string>>;
   broadcast<K extends keyof PagesDirection & string>(type: K, req: RequestOf<PagesDirection, K>): void;
   /**
    * Close-ups the tab makes itself (the viewer cuts them from the PDF pages it drew); null when the tab is
@@ -59,9 +61,10 @@ export function createEvidence(d: EvidenceDeps) {
     return (ids, when) =>
       captionLines({
         lang: s.lang,
-        findings: ids.flatMap((id, i) => {
+        // the number the page shows, which the entry keeps as 页面标注号 (none is made up)
+        findings: ids.flatMap((id) => {
           const f = byId.get(id);
-          return f ? [{ n: num.get(id) ?? i + 1, finding: f }] : [];
+          return f ? [{ n: num.get(id) ?? null, finding: f }] : [];
         }),
         url,
         when,
@@ -103,6 +106,22 @@ export function createEvidence(d: EvidenceDeps) {
 
   /** One close-up per finding (or group), each added to the list with its own image. */
   async function eachToList(tabId: number, ids: string[] | null, frameId?: number): Promise<ListReply> {
+    let wanted = ids;
+    let skipped = 0;
+    if (!ids) {
+      // "add all": what the inspector ignored on the page stays out (and the reply says how many)
+      const state = await d.state(tabId);
+      const ignored = await d.ignored(tabId);
+      const all = (state?.result?.findings ?? []).map((f) => f.id);
+      wanted = all.filter((id) => !ignored.has(id));
+      skipped = all.length - wanted.length;
+      if (state?.result && wanted.length === 0) return { ok: true, added: 0, skipped };
+    }
+    const r = await eachNow(tabId, wanted, frameId);
+    return skipped ? { ...r, skipped } : r;
+  }
+
+  async function eachNow(tabId: number, ids: string[] | null, frameId?: number): Promise<ListReply> {
     const shots = await closeUps(tabId, ids, frameId, (done, total) =>
       d.broadcast('capture-progress', { tabId, done, total }),
     );

@@ -58,7 +58,14 @@ export function IssueRow({
           onChange={(ev) => actions.select(e.id, (ev.target as HTMLInputElement).checked)}
         />
       </td>
-      <td class="mono id">{e.id}</td>
+      <td class="mono id">
+        {e.id}
+        {e.mark !== null && (
+          <div class="small muted" data-field="mark">
+            {t(lang, 'mgrMark', String(e.mark))}
+          </div>
+        )}
+      </td>
       <td class="body">
         <div class="strong">{e.agency ?? e.siteName}</div>
         <div class="muted small">
@@ -97,6 +104,20 @@ export function IssueRow({
         <Thumb entry={e} label={t(lang, 'mgrViewImage', e.id)} onOpen={() => actions.view(e.id)} />
       </td>
       <td class="status">
+        {e.verdict && (
+          <div class="small" data-field="verdict" data-verdict={e.verdict.kind} title={e.verdict.at}>
+            {t(
+              lang,
+              'mgrVerdict',
+              [
+                t(lang, e.verdict.kind === 'false-positive' ? 'verdictFalsePositive' : 'verdictIgnored'),
+                e.verdict.reason,
+              ]
+                .filter(Boolean)
+                .join(lang === 'zh' ? '：' : ': '),
+            )}
+          </div>
+        )}
         <select
           value={e.status}
           aria-label={t(lang, 'mgrFixStatus')}

@@ -100,7 +100,8 @@ export function App() {
   const report = (reply: ListReply | null) =>
     setNotice(
       reply?.ok
-        ? t(lang, 'addedToList', String(reply.added))
+        ? t(lang, 'addedToList', String(reply.added)) +
+            (reply.skipped ? `；${t(lang, 'skippedIgnored', String(reply.skipped))}` : '')
         : (reply?.error ?? t(lang, 'captureFailed', '')),
     );
 

@@ -108,8 +108,12 @@ export function Evidence({ tabId, state, lang }: { tabId: number; state: TabStat
       added: 0,
       error: err instanceof Error ? err.message : String(err),
     }));
+    const skipped = 'skipped' in reply && reply.skipped ? reply.skipped : 0;
     setNote(
-      reply.ok ? t(lang, 'addedToList', String(reply.added)) : t(lang, 'captureFailed', reply.error ?? ''),
+      reply.ok
+        ? t(lang, 'addedToList', String(reply.added)) +
+            (skipped ? `；${t(lang, 'skippedIgnored', String(skipped))}` : '')
+        : t(lang, 'captureFailed', reply.error ?? ''),
     );
     setBusy(false);
   };

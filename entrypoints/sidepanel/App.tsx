@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Dismissal, Dismissals } from '@/lib/dismissals';
-import type { TabState, ViewState } from '@/lib/messages';
+import type { ListReply, TabState, ViewState } from '@/lib/messages';
 import { CATEGORIES, SEVERITIES } from '@/lib/model/enums';
 import type { Category, Severity } from '@/lib/model/schema';
 import { numbersFromOrder } from '@/lib/overlay/numbers';
@@ -17,6 +17,22 @@ import { CATEGORY_KEY, SEVERITY_KEY, t } from '../shared/i18n';
 import { ask, askEngine, listenToBackground } from '../shared/messaging';
 import { type DetailActions, Details } from './Details';
 import { findingText } from './finding-text';
+
+/**
+ * What an add to the list did, in words. A click in the side panel does not grant activeTab (only the
+ * toolbar icon, the context menu and the shortcuts do), so a capture refused for it says how to allow it.
+ */
+function listNotice(lang: Settings['lang'], r: ListReply, captured = false): string {
+  if (!r.ok) {
+    const error = r.error ?? '';
+    return captured && error === t(lang, 'needActiveTab')
+      ? t(lang, 'panelNeedActiveTab')
+      : captured
+        ? t(lang, 'captureFailed', error)
+        : error;
+  }
+  return t(lang, 'addedToList', String(r.added));
+}
 
 async function activeTab(): Promise<number | null> {
   const param = new URLSearchParams(location.search).get('tabId');
@@ -115,8 +131,15 @@ export function App() {
     add: (f) => {
       if (tabId === null) return;
       void ask('issues-add', { tabId, findingIds: [f.id] })
-        .then((r) => setNotice(r.ok ? t(lang, 'addedToList', String(r.added)) : (r.error ?? '')))
+        .then((r) => setNotice(listNotice(lang, r)))
         .catch(() => setNotice(t(lang, 'captureFailed', '')));
+    },
+    capture: (f) => {
+      if (tabId === null) return;
+      setNotice(t(lang, 'capturing'));
+      void ask('capture-to-list', { tabId, mode: 'finding', findingId: f.id })
+        .then((r) => setNotice(listNotice(lang, r, true)))
+        .catch((err) => setNotice(t(lang, 'captureFailed', String(err))));
     },
     copy: (f) => {
       void navigator.clipboard

@@ -1,7 +1,7 @@
 /**
  * The selected finding in the side panel: its arithmetic (expected, found, difference, formula), the cells
  * involved, basis and fix; 误报 / 忽略 with a reason (kept by the background for this page), copy as text,
- * add to the issue list, show on the page.
+ * add to the issue list (plain, or with its captioned close-up), show on the page.
  */
 import { useState } from 'preact/hooks';
 import type { Dismissal } from '@/lib/dismissals';
@@ -13,6 +13,8 @@ import { SEVERITY_KEY, t } from '../shared/i18n';
 export interface DetailActions {
   focus(f: Finding): void;
   add(f: Finding): void;
+  /** 特写截图并加入清单: the background's close-up of this one finding, added to the list with it. */
+  capture(f: Finding): void;
   copy(f: Finding): void;
   dismiss(f: Finding, d: Dismissal | null): void;
 }
@@ -76,6 +78,9 @@ export function Details({
         </button>
         <button type="button" class="primary" data-action="add" onClick={() => on.add(f)}>
           {t(lang, 'addOne')}
+        </button>
+        <button type="button" data-action="capture" onClick={() => on.capture(f)}>
+          {t(lang, 'captureToList')}
         </button>
       </div>
       <div class="dismiss">

@@ -15,8 +15,8 @@ export interface CaptionLine {
 
 export interface CaptionInput {
   lang: Lang;
-  /** The findings shown, with their numbers on the page. */
-  findings: Array<{ n: number; finding: Finding }>;
+  /** The findings shown, with their numbers on the page (null: the page gave it none, none is made up). */
+  findings: Array<{ n: number | null; finding: Finding }>;
   url: string;
   when: Date;
   inspector: string;
@@ -43,7 +43,7 @@ export function captionLines(c: CaptionInput): CaptionLine[] {
   const zh = c.lang === 'zh';
   const out: CaptionLine[] = [];
   for (const { n, finding: f } of c.findings) {
-    out.push({ text: `${n}. ${f.title[c.lang]}`, style: 'title' });
+    out.push({ text: n === null ? f.title[c.lang] : `${n}. ${f.title[c.lang]}`, style: 'title' });
     const formula = f.evidence?.formula?.[c.lang];
     const quote = f.evidence?.quote;
     const detail = formula ?? (quote ? `“${quote}”` : f.message[c.lang]);

@@ -2,6 +2,7 @@
  * The inspector's issue list (问题清单): one entry per finding kept as evidence, across pages and restarts.
  */
 import { z } from 'zod/mini';
+import { Dismissal } from '../dismissals';
 import { Category, Severity } from '../model/enums';
 
 export const IssueStatus = z.enum(['open', 'fixed', 'false-positive']);
@@ -78,6 +79,13 @@ export const IssueEntry = z.object({
   deadline: z._default(z.nullable(IsoDate), null),
   /** The quoted evidence: the arithmetic, or the words quoted from the page */
   evidence: z._default(z.string(), ''),
+  /** 页面标注号: the finding's number on the page when it was added (「标注 6」), null when unknown. */
+  mark: z._default(z.nullable(z.number()), null),
+  /**
+   * 页面判定: 误报 / 忽略 with its reason, as decided in the side panel for this page (carried in when the
+   * entry is added, or when the decision is made after). A 误报 also sets 整改状态 to 误报.
+   */
+  verdict: z._default(z.nullable(Dismissal), null),
 });
 export type IssueEntry = z.output<typeof IssueEntry>;
 

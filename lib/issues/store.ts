@@ -7,6 +7,7 @@
  * Adapters make it run the same in the extension and in tests.
  */
 import { z } from 'zod/mini';
+import type { Dismissal, Dismissals } from '../dismissals';
 import type { AuditResult, Finding } from '../model/schema';
 import { locationText } from './location';
 import { IssueEntry, IssueList, type PageInfo } from './model';
@@ -35,6 +36,16 @@ export interface AddOptions {
   inspector: string;
   lang?: 'zh' | 'en';
   screenshot?: { name: string; annotated: Blob; plain?: Blob };
+  /** The findings' numbers on the page (标注 n): the tab's order, finding n's id at n − 1. */
+  order?: readonly string[];
+  /** The page's 误报 / 忽略 decisions, carried into the entries added. */
+  dismissals?: Dismissals;
+}
+
+/** 整改状态 after a page verdict: a 误报 marks the entry 误报; taking it back reopens an entry it had marked. */
+function statusAfter(cur: IssueEntry, verdict: Dismissal | null): IssueEntry['status'] {
+  if (verdict?.kind === 'false-positive') return cur.status === 'open' ? 'false-positive' : cur.status;
+  return cur.verdict?.kind === 'false-positive' && cur.status === 'false-positive' ? 'open' : cur.status;
 }
 
 export class StoreFullError extends Error {
@@ -223,8 +234,10 @@ export class IssueStore {
       }
     }
     const added: IssueEntry[] = [];
+    const marks = new Map((opts.order ?? []).map((id, i) => [id, i + 1]));
     for (const f of fresh) {
       n++;
+      const verdict = opts.dismissals?.[f.id] ?? null;
       const entry: IssueEntry = {
         id: `${prefix}${n}`,
         findingId: f.id,
@@ -245,7 +258,7 @@ export class IssueStore {
         imageKeys,
         foundAt: when.toISOString(),
         inspector: opts.inspector,
-        status: 'open',
+        status: verdict?.kind === 'false-positive' ? 'false-positive' : 'open',
         recheck: null,
         note: '',
         region: regionOf(page.agency) || regionOf(siteName.source === 'host' ? '' : siteName.name),
@@ -253,6 +266,8 @@ export class IssueStore {
         review: 'pending',
         deadline: null,
         evidence: evidenceText(f, lang),
+        mark: marks.get(f.id) ?? null,
+        verdict,
       };
       added.push(IssueEntry.parse(entry));
     }
@@ -285,6 +300,26 @@ export class IssueStore {
     entries[i] = next;
     await this.save(entries);
     return next;
+  }
+
+  /**
+   * The side panel's 误报 / 忽略 (or its undo, null) for a finding of a page: recorded on the entries of that
+   * finding already listed for the page. Returns the entries changed.
+   */
+  setVerdict(url: string, findingId: string, verdict: Dismissal | null): Promise<IssueEntry[]> {
+    return this.serial(async () => {
+      const entries = await this.read();
+      const changed: IssueEntry[] = [];
+      for (let i = 0; i < entries.length; i++) {
+        const cur = entries[i] as IssueEntry;
+        if (cur.findingId !== findingId || !samePage(cur.pageUrl, url)) continue;
+        const next = IssueEntry.parse({ ...cur, verdict, status: statusAfter(cur, verdict) });
+        entries[i] = next;
+        changed.push(next);
+      }
+      if (changed.length) await this.save(entries);
+      return changed;
+    });
   }
 
   /** Apply one patch to several entries at once (bulk status change); returns the entries changed. */

@@ -1,14 +1,24 @@
 /**
  * The side panel in Chromium (opened as a tab, sidepanel.html?tabId=N, as the browser's panel shows it):
  * the same findings with the page's numbers, clicking one scrolls the page to its mark, details with the
- * arithmetic, 误报 with a reason kept for the page, show only (the page follows), add to the list. And
+ * arithmetic, 误报 with a reason kept for the page, show only (the page follows), add to the list, a
+ * close-up of the selected finding added to the list (refused without activeTab, said in the panel) whose
+ * entry keeps the page number the manager shows. And
  * axe-core on the popup, side panel, options and manager: no serious or critical violation.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, type Launched, launch, ROOT, type Site, serve } from '../../scripts/browser';
+import {
+  clickAction,
+  EXTENSION_DIR,
+  type Launched,
+  launch,
+  ROOT,
+  type Site,
+  serve,
+} from '../../scripts/browser';
 import { reportPage, simpleT2 } from '../fixtures/report-html';
 import { HAVE_BROWSER, inOverlay, waitForOverlay } from './setup';
 
@@ -125,6 +135,55 @@ describe.runIf(HAVE_BROWSER)('the side panel in Chromium', () => {
       .toMatch(/已加入问题清单（1 条）/);
     await panel.close();
   }, 30_000);
+
+  it('特写截图并加入清单 in the panel: without activeTab it says what to do; with it the entry keeps the page number, shown in the manager', async () => {
+    const id = 't3-totals:t3:rv';
+    const n = (await order()).indexOf(id) + 1;
+    expect(n).toBeGreaterThan(0);
+    // the panel in a window of its own, as the browser's side panel leaves the report the visible tab
+    const created = l.context.waitForEvent('page');
+    await l.cdp.send('Target.createTarget', {
+      url: ext(`sidepanel.html?tabId=${tabId}`),
+      newWindow: true,
+    } as never);
+    const panel = await created;
+    await panel.waitForSelector('.finding');
+    await panel.click(`[data-finding-id="${id}"]`);
+    await panel.click('[data-action="capture"]');
+    // a click in an extension page grants no activeTab: the panel says what to do
+    await expect
+      .poll(() => panel.locator('.notice[role="status"]').textContent(), { timeout: 15_000 })
+      .toContain('侧边栏里的点击不授予截图权限：请先点击工具栏中的年报巡检图标');
+    await clickAction(l, page.url());
+    await page.bringToFront();
+    await panel.click('[data-action="capture"]');
+    await expect
+      .poll(() => panel.locator('.notice[role="status"]').textContent(), { timeout: 20_000 })
+      .toMatch(/已加入问题清单（1 条）/);
+    await panel.close();
+    const entries = await (l.worker as NonNullable<Launched['worker']>).evaluate(async () => {
+      const c = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome;
+      return ((await c.storage.local.get('issues')).issues ?? []) as Array<{
+        id: string;
+        findingId: string;
+        mark: number | null;
+        screenshot: string | null;
+      }>;
+    });
+    const entry = entries.find((e) => e.findingId === id);
+    expect(entry?.mark).toBe(n);
+    expect(entry?.screenshot).toMatch(/特写/);
+    const manager = await l.context.newPage();
+    await manager.goto(ext('issues.html'));
+    await expect
+      .poll(() => manager.locator(`tr[data-issue-id="${entry?.id}"] [data-field="mark"]`).textContent())
+      .toBe(`页面标注 ${n}`);
+    await manager.close();
+  }, 90_000);
 
   it('axe-core: no serious or critical violation on the popup, side panel, options and manager pages', async () => {
     const axe = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');

@@ -348,7 +348,11 @@ describe('the background owns the settings', () => {
 
 describe('evidence: close-ups, failures said, markup', () => {
   it('"add all" takes one captioned close-up per group of findings sharing a table region, with progress', async () => {
-    await audited(1, resultWith(3, 'e'));
+    const three = resultWith(3, 'e');
+    await audited(1, three);
+    // the page's numbers (the caption shows them; without them it makes none up)
+    const url1 = `${SITE}/ndbg/1.html`;
+    await ask(content(1), 'audit-done', { url: url1, result: three, order: three.findings.map((f) => f.id) });
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, inspector: '李四' } });
     const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
     drawn.length = 0;

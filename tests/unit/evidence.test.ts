@@ -114,6 +114,15 @@ describe('caption strip', () => {
       inspector: '',
     });
     expect(en.map((l) => l.text)).toEqual(['Page: u', 'Captured: 2026-01-02 00:00:00']);
+    // a finding the page gave no number: no number is made up
+    const unnumbered = captionLines({
+      lang: 'zh',
+      findings: [{ n: null, finding }],
+      url: 'u',
+      when: new Date(),
+      inspector: '',
+    });
+    expect(unnumbered[0]?.text).toBe('表二行合计不等');
   });
 
   it('wraps by characters to the width and grows with its lines', () => {

@@ -29,6 +29,7 @@ export interface Column {
 
 export const COLUMNS: Column[] = [
   { key: 'id', header: '问题编号', width: 14, value: (e) => e.id },
+  { key: 'mark', header: '页面标注号', width: 6, value: (e) => (e.mark === null ? '' : String(e.mark)) },
   { key: 'region', header: '地区', width: 10, value: (e) => e.region },
   { key: 'siteName', header: '网站名称', width: 12, value: (e) => e.siteName },
   { key: 'agency', header: '单位名称', width: 14, value: (e) => e.agency ?? '' },
@@ -54,6 +55,7 @@ export const COLUMNS: Column[] = [
   { key: 'status', header: '整改状态', width: 8, value: (e) => STATUS_ZH[e.status] },
   { key: 'deadline', header: '整改时限', width: 10, value: (e) => e.deadline ?? '' },
   { key: 'review', header: '复核状态', width: 8, value: (e) => REVIEW_ZH[e.review] },
+  { key: 'verdict', header: '页面判定', width: 12, value: (e) => verdictText(e) },
   {
     key: 'recheck',
     header: '复查结果',
@@ -62,6 +64,13 @@ export const COLUMNS: Column[] = [
   },
   { key: 'note', header: '备注', width: 14, value: (e) => e.note },
 ];
+
+/** 页面判定 as it prints: 「误报：理由」, 「忽略」, or '' when the page has no decision on the finding. */
+export function verdictText(e: IssueEntry): string {
+  if (!e.verdict) return '';
+  const kind = e.verdict.kind === 'false-positive' ? '误报' : '忽略';
+  return e.verdict.reason ? `${kind}：${e.verdict.reason}` : kind;
+}
 
 export function column(key: string): Column {
   const c = COLUMNS.find((x) => x.key === key);

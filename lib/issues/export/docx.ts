@@ -20,7 +20,15 @@ import {
   WidthType,
 } from 'docx';
 import { type IssueEntry, REVIEW_ZH, STATUS_ZH } from '../model';
-import { closeUpKey, formatTime, groupByReport, SEVERITY_ZH, scopeOf, summarize } from './columns';
+import {
+  closeUpKey,
+  formatTime,
+  groupByReport,
+  SEVERITY_ZH,
+  scopeOf,
+  summarize,
+  verdictText,
+} from './columns';
 
 const SEVERITY_COLOUR = { error: 'D93025', warning: 'B06000', info: '1A73E8' } as const;
 const FONT = 'Microsoft YaHei';
@@ -163,7 +171,14 @@ async function issueTable(
         new TableRow({
           cantSplit: true,
           children: [
-            cell([para(String(n), { size: 18 }), para(e.id, { size: 14, color: '5F6368' })], { width: 6 }),
+            cell(
+              [
+                para(String(n), { size: 18 }),
+                para(e.id, { size: 14, color: '5F6368' }),
+                ...(e.mark === null ? [] : [para(`页面标注号 ${e.mark}`, { size: 14, color: '5F6368' })]),
+              ],
+              { width: 6 },
+            ),
             cell(e.location, { width: 12 }),
             cell(e.type, { width: 10 }),
             cell(
@@ -188,6 +203,7 @@ async function issueTable(
                 para(STATUS_ZH[e.status], { size: 18 }),
                 ...(e.deadline ? [para(`时限 ${e.deadline}`, { size: 16 })] : []),
                 para(REVIEW_ZH[e.review], { size: 16, color: '5F6368' }),
+                ...(e.verdict ? [para(`页面判定：${verdictText(e)}`, { size: 16 })] : []),
                 ...(e.note ? [para(e.note, { size: 16 })] : []),
               ],
               { width: 8 },

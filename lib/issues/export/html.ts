@@ -13,6 +13,7 @@ import {
   SEVERITY_ZH,
   scopeOf,
   summarize,
+  verdictText,
 } from './columns';
 
 export const esc = (s: string) =>
@@ -99,7 +100,7 @@ function finding(e: IssueEntry, imageSrc: NonNullable<HtmlOptions['imageSrc']>):
     ? `<figure><img src="${esc(src)}" alt="${esc(`${e.id} 截图`)}"><figcaption>${esc(imageFileName(e, key ?? ''))}${plainSrc ? ` · <a href="${esc(plainSrc)}">原图</a>` : ''}</figcaption></figure>`
     : '';
   return `<article class="finding ${e.severity}" id="${esc(e.id)}"><h3><span class="sev ${e.severity}">${SEVERITY_ZH[e.severity]}</span> ${esc(e.type)} <small>${esc(e.id)}</small></h3><dl>
-${item('位置', e.location)}${item('问题描述', e.description)}${item('证据', e.description.includes(e.evidence) ? '' : e.evidence)}${item('依据', e.basis)}${item('整改建议', e.fix)}${item('整改状态', status)}${item('复查结果', e.recheck ? `${e.recheck.result === 'fixed' ? '已整改' : '仍存在'}（${formatTime(e.recheck.at)}）` : '')}${item('发现时间', `${formatTime(e.foundAt)}${e.inspector ? ` · ${e.inspector}` : ''}`)}${item('备注', e.note)}
+${item('页面标注号', e.mark === null ? '' : `标注 ${e.mark}`)}${item('位置', e.location)}${item('问题描述', e.description)}${item('证据', e.description.includes(e.evidence) ? '' : e.evidence)}${item('依据', e.basis)}${item('整改建议', e.fix)}${item('整改状态', status)}${item('页面判定', verdictText(e))}${item('复查结果', e.recheck ? `${e.recheck.result === 'fixed' ? '已整改' : '仍存在'}（${formatTime(e.recheck.at)}）` : '')}${item('发现时间', `${formatTime(e.foundAt)}${e.inspector ? ` · ${e.inspector}` : ''}`)}${item('备注', e.note)}
 </dl>${pic}</article>`;
 }
 
