@@ -203,6 +203,7 @@ describe("the background's evidence flow and the view's own close-ups", () => {
         state: st,
       }),
       settings: async () => DEFAULT_SETTINGS,
+      ignored: async () => new Set<string>(),
       add: async (tabId, group, shot) => {
         added.push({ tabId, ids: group, name: shot?.name });
         return { ok: true, added: group?.length ?? 0 };
