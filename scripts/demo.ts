@@ -77,7 +77,17 @@ export async function main(argv: string[]): Promise<number> {
       };
       const base = n.replace(/\.html?$/, '');
       const shot = `${base}.png`;
+      // the overlay lays out only the marks near the viewport: show the whole page in one viewport, let the
+      // overlay follow the resize, then take the picture (a full-page screenshot alone would catch it mid-way)
+      const size = page.viewportSize() ?? { width: 1280, height: 900 };
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      await page.setViewportSize({
+        width: size.width,
+        height: Math.min(Math.max(height, size.height), 16_000),
+      });
+      await page.waitForTimeout(400);
       await page.screenshot({ path: join(OUT, shot), fullPage: true });
+      await page.setViewportSize(size);
       await writeFile(join(OUT, `${base}.json`), `${JSON.stringify(state.state, null, 2)}\n`);
       const counts: Record<string, number> = { error: 0, warning: 0, info: 0 };
       for (const f of state.state?.result?.findings ?? []) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
