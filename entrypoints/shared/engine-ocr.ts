@@ -56,15 +56,15 @@ export class EngineOcr {
   ): void {
     this.layer?.destroy();
     this.layer = host ? new OcrLayer(this.doc, host, strings) : null;
-    const todo = pictureBlocks(out.extracted)
+    const pending = pictureBlocks(out.extracted)
       .flatMap((s) => s.images)
       .filter((img) => {
         const src = srcOf(img);
         return src !== '' && !this.readings.has(src);
       });
-    if (todo.length > 0 && out.report.isReport) {
-      this.layer?.progress(todo.map((t) => t.el));
-      void this.readAll(todo);
+    if (pending.length > 0 && out.report.isReport) {
+      this.layer?.progress(pending.map((t) => t.el));
+      void this.readAll(pending);
       return;
     }
     this.layer?.show(out, shown);
