@@ -167,7 +167,12 @@ export const BACKGROUND = {
   /** the markup page: the image it was opened with (null when gone: saved, or the browser restarted) */
   'markup-get': message(z.object({ token: z.string() }), z.nullable(MarkupJob), EXT),
   /** the markup page: add the findings to the list with the marked-up image (the original kept as plain copy) */
-  'markup-save': message(z.object({ token: z.string(), annotated: z.string() }), ListReply, EXT),
+  /** the markup page: the marked-up image, and the plain copy with the same blurs (when something is blurred) */
+  'markup-save': message(
+    z.object({ token: z.string(), annotated: z.string(), plain: z.optional(z.string()) }),
+    ListReply,
+    EXT,
+  ),
   'issues-list': message(z.object({}), IssueList, EXT),
   'issues-update': message(
     z.object({

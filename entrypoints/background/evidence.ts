@@ -155,10 +155,13 @@ export function createEvidence(d: EvidenceDeps) {
     return parsed.success ? parsed.data : null;
   }
 
-  async function markupSave(token: string, annotated: string): Promise<ListReply> {
+  async function markupSave(token: string, annotated: string, plain?: string): Promise<ListReply> {
     const job = await markupGet(token);
     if (!job) return { ok: false, added: 0, error: t('zh', 'markupGone') };
-    const r = await d.add(job.tabId, job.findingIds, { ...job.shot, annotated });
+    // the findings are the tab's: once it shows another page they are not this image's any more
+    const now = await d.state(job.tabId);
+    if (now?.url !== job.pageUrl) return { ok: false, added: 0, error: t('zh', 'markupPageLeft') };
+    const r = await d.add(job.tabId, job.findingIds, { ...job.shot, annotated, ...(plain ? { plain } : {}) });
     if (r.ok) await d.api.storage.session.remove(MARKUP_PREFIX + token);
     return r;
   }

@@ -24,6 +24,21 @@ const TOOLS: Array<[Tool, MessageKey]> = [
   ['blur', 'toolBlur'],
 ];
 
+/** The plain copy with the same blurs (it has the annotated copy's size: both are the same crop). */
+async function blurred(src: string, blurs: Shape[], scale: number): Promise<string> {
+  const i = new Image();
+  i.src = src;
+  await i.decode();
+  const c = document.createElement('canvas');
+  c.width = i.width;
+  c.height = i.height;
+  const ctx = c.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('canvas');
+  ctx.drawImage(i, 0, 0);
+  drawAll(ctx, blurs, scale);
+  return c.toDataURL('image/png');
+}
+
 function Markup({ token }: { token: string }) {
   const [lang, setLang] = useState<Lang>('zh');
   const [job, setJob] = useState<MarkupJob | null | undefined>(undefined);
@@ -99,9 +114,19 @@ function Markup({ token }: { token: string }) {
     const c = canvas.current;
     if (!c) return;
     setSaving(true);
-    const reply = await ask('markup-save', { token, annotated: c.toDataURL('image/png') }).catch(
-      (err: unknown) => ({ ok: false, added: 0, error: err instanceof Error ? err.message : String(err) }),
-    );
+    // what is blurred is blurred in the plain copy too: personal data never leaves in the 原图
+    const blurs = shapes.filter((x) => x.kind === 'blur');
+    const plain =
+      job?.shot.plain && blurs.length > 0 ? await blurred(job.shot.plain, blurs, scale) : undefined;
+    const reply = await ask('markup-save', {
+      token,
+      annotated: c.toDataURL('image/png'),
+      ...(plain ? { plain } : {}),
+    }).catch((err: unknown) => ({
+      ok: false,
+      added: 0,
+      error: err instanceof Error ? err.message : String(err),
+    }));
     setSaving(false);
     setStatus(
       reply.ok ? t(lang, 'addedToList', String(reply.added)) : t(lang, 'captureFailed', reply.error ?? ''),

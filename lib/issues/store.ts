@@ -235,6 +235,9 @@ export class IssueStore {
     }
     const added: IssueEntry[] = [];
     const marks = new Map((opts.order ?? []).map((id, i) => [id, i + 1]));
+    // exports name image files after the screenshot: a name another image already has gets a suffix
+    // (close-ups cut in one batch share their second)
+    const shotName = opts.screenshot ? uniqueShotName(opts.screenshot.name, entries, imageKeys[0]) : null;
     for (const f of fresh) {
       n++;
       const verdict = opts.dismissals?.[f.id] ?? null;
@@ -254,7 +257,7 @@ export class IssueStore {
         description: f.message[lang],
         basis: f.basis[lang],
         fix: f.fix[lang],
-        screenshot: opts.screenshot?.name ?? null,
+        screenshot: shotName,
         imageKeys,
         foundAt: when.toISOString(),
         inspector: opts.inspector,
@@ -411,4 +414,16 @@ export class MemoryBlobs implements BlobStore {
   async delete(key: string): Promise<void> {
     this.data.delete(key);
   }
+}
+
+/** `name`, or `name` with _2, _3 … before .png when an entry with other images already has it. */
+export function uniqueShotName(
+  name: string,
+  entries: readonly IssueEntry[],
+  key: string | undefined,
+): string {
+  const taken = new Set(entries.filter((e) => e.imageKeys[0] !== key).map((e) => e.screenshot));
+  if (!taken.has(name)) return name;
+  const stem = name.replace(/\.png$/, '');
+  for (let i = 2; ; i++) if (!taken.has(`${stem}_${i}.png`)) return `${stem}_${i}.png`;
 }

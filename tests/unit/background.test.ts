@@ -431,6 +431,39 @@ describe('evidence: close-ups, failures said, markup', () => {
     expect(job2?.shot.name).toMatch(/_特写\.png$/);
     expect(job2?.shot.region).toBeDefined();
     expect((await ask(popup, 'markup-save', { token, annotated: marked })).ok).toBe(false);
+    // the tab has moved on to another report: the picture is not its findings' any more
+    const token2 = new URL(url2).searchParams.get('token') ?? '';
+    const other = `${SITE}/ndbg/other.html`;
+    await ask(content(1, 0, other), 'audit-done', { url: other, result: resultWith(2, 'g'), order: [] });
+    const refused = await ask(popup, 'markup-save', { token: token2, annotated: marked });
+    expect(refused).toEqual({
+      ok: false,
+      added: 0,
+      error: '该标签页已打开别的页面：截图与其中的问题不再对应，请回到原页面重新截图。',
+    });
+  });
+
+  it('what is blurred in the markup page is blurred in the plain copy too', async () => {
+    await audited(1, resultWith(1, 'h'));
+    const shot = {
+      annotated: PNG,
+      plain: 'data:image/png;base64,AAAA',
+      name: 'y_特写.png',
+      plainName: 'y_特写_原图.png',
+    };
+    const created = vi.spyOn(fakeBrowser.tabs, 'create');
+    await ask(popup, 'markup-open', { tabId: 1, findingIds: [`${first.id}#h0`], shot });
+    const url = String((created.mock.calls.at(-1)?.[0] as { url?: string } | undefined)?.url);
+    const token = new URL(url).searchParams.get('token') ?? '';
+    const redacted = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAB';
+    expect(await ask(popup, 'markup-save', { token, annotated: PNG, plain: redacted })).toEqual({
+      ok: true,
+      added: 1,
+    });
+    const [entry] = await ask(manager, 'issues-list', {});
+    const plain = await blobs.get(entry?.imageKeys[1] ?? '');
+    const want = Uint8Array.from(atob(redacted.split(',')[1] ?? ''), (ch) => ch.charCodeAt(0));
+    expect(new Uint8Array((await plain?.arrayBuffer()) ?? new ArrayBuffer(0))).toEqual(want);
   });
 });
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { toResult } from '../../lib/audit';
 import { cutCodePoints, mdText, screenshotName, toHtml, toMarkdown } from '../../lib/issues/export';
+import { imagePaths } from '../../lib/issues/export/columns';
 import { locationText } from '../../lib/issues/location';
 import { IssueEntry, type PageInfo } from '../../lib/issues/model';
 import {
@@ -81,6 +82,21 @@ describe('the issue store', () => {
     expect(blobs.data.size).toBe(2);
     await store.remove([added[1]?.id ?? '']);
     expect(blobs.data.size).toBe(0);
+  });
+
+  it('close-ups that share a name (cut within one second) keep their own file names in exports', async () => {
+    const [a] = await store.add(PAGE, broken.findings.slice(0, 1), {
+      inspector: '',
+      screenshot: { name: 'x_特写.png', annotated: png(1), plain: png(2) },
+    });
+    const [b] = await store.add(PAGE, broken.findings.slice(1, 2), {
+      inspector: '',
+      screenshot: { name: 'x_特写.png', annotated: png(3), plain: png(4) },
+    });
+    expect(a?.screenshot).toBe('x_特写.png');
+    expect(b?.screenshot).toBe('x_特写_2.png');
+    const paths = [a, b].flatMap((e) => (e ? imagePaths(e) : []));
+    expect(new Set(paths).size).toBe(4);
   });
 
   it('edits status and notes; the list survives a new store over the same storage', async () => {
