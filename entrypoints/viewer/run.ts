@@ -11,6 +11,7 @@ import { kindOfContentType, kindOfUrl } from '@/lib/detect/attachments';
 import type { SourceDoc } from '@/lib/extract/blocks';
 import type { AttachmentInfo, TabState } from '@/lib/messages';
 import type { Finding, I18nText } from '@/lib/model/schema';
+import { decodePage } from '@/lib/read/charset';
 import { readDocument } from '@/lib/read/index';
 import { RemoteSnapshotStore } from '../column/remote-store';
 import { ask } from '../shared/messaging';
@@ -127,7 +128,8 @@ export async function runViewer(
   onStage({ stage: 'reading' });
   const read = await readDocument(bytes, {
     parseHtml: parseClean,
-    decodeText: (b) => new TextDecoder('utf-8').decode(b),
+    // a "Word" file that is a saved web page, or text: the same charset rules as the command line
+    decodeText: (b) => decodePage(b, contentType),
     pdfjs: pdfReader,
     pdfOptions: pdfOptions(),
     mammoth: docxReader,

@@ -77,5 +77,23 @@ export function sanitize(dirty: Document, clean: Document): Document {
     const kids = Array.from(el.childNodes);
     for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i] as Node, target]);
   }
+  keepHeadFacts(dirty, clean);
   return clean;
+}
+
+/** What the reader takes from <head> (the title; PubDate, ContentSource, SiteName … metas), as inert text. */
+function keepHeadFacts(dirty: Document, clean: Document): void {
+  const head = clean.head ?? clean.documentElement;
+  const title = dirty.querySelector('title')?.textContent?.trim();
+  if (title) {
+    const el = clean.createElement('title');
+    el.textContent = title;
+    head.appendChild(el);
+  }
+  for (const m of Array.from(dirty.querySelectorAll('meta[name][content]')).slice(0, 100)) {
+    const el = clean.createElement('meta');
+    el.setAttribute('name', m.getAttribute('name') ?? '');
+    el.setAttribute('content', m.getAttribute('content') ?? '');
+    head.appendChild(el);
+  }
 }

@@ -25,6 +25,18 @@ describe('viewer: documents rebuilt from text and tables only', () => {
     expect(clean.match(/<img/g)?.length).toBe(1);
   });
 
+  it('keeps the head’s title and name/content metas as inert text (the reader takes the date from them)', () => {
+    const dirty = parse(
+      `<!doctype html><html><head><title>示例县2024年报</title><meta name="PubDate" content="2025-01-20 09:00">
+      <meta http-equiv="refresh" content="0;url=javascript:alert(1)"><script>alert(2)</script>
+      <link rel="stylesheet" href="http://evil.example/x.css"></head><body><p>正文</p></body></html>`,
+    );
+    const clean = sanitize(dirty, blank());
+    expect(clean.title).toBe('示例县2024年报');
+    expect(clean.querySelector('meta[name="PubDate"]')?.getAttribute('content')).toBe('2025-01-20 09:00');
+    expect(clean.head.innerHTML).not.toMatch(/refresh|script|link|javascript/i);
+  });
+
   it('a report rebuilt this way audits like its page: the same broken sum', () => {
     const html = reportPage({ t2: { ...simpleT2(3), new: [3, 0, 0, 0, 0, 0, 4] }, shape: 'plain' });
     const ids = (d: Document) =>
