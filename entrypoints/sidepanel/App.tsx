@@ -50,9 +50,18 @@ function usePanelData() {
     let id: number | null = null;
     const load = async (tab: number | null) => {
       id = tab;
+      // a slow answer for the tab before must not land under this one: both answers first, then one update
+      const [result, dismissals] =
+        tab === null
+          ? [null, {}]
+          : await Promise.all([
+              ask('get-result', { tabId: tab }).catch(() => null),
+              ask('dismissals-get', { tabId: tab }).catch(() => ({})),
+            ]);
+      if (id !== tab) return;
       setTabId(tab);
-      setState(tab === null ? null : await ask('get-result', { tabId: tab }).catch(() => null));
-      setDismissed(tab === null ? {} : await ask('dismissals-get', { tabId: tab }).catch(() => ({})));
+      setState(result);
+      setDismissed(dismissals);
     };
     void (async () => {
       const s = await ask('get-settings', {}).catch(() => DEFAULT_SETTINGS);
