@@ -6,27 +6,12 @@
  * the overlay (lib/overlay) finds the cells and lines through those anchors as it finds table cells on a
  * web page.
  */
-import * as pdfjs from 'pdfjs-dist';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import browser from 'webextension-polyfill';
 import type { TextBlock } from '@/lib/extract/blocks';
 import type { Extracted } from '@/lib/extract/index';
-import type { PdfJsLike, PdfReadOptions } from '@/lib/read/pdf';
 import type { Box } from '@/lib/read/types';
+import { documentParams, pdfjs } from '../shared/pdfjs';
 
-pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
-
-export const pdfReader = pdfjs as unknown as PdfJsLike;
-
-export function pdfOptions(): PdfReadOptions {
-  return {
-    documentParams: {
-      cMapUrl: browser.runtime.getURL('/pdfjs/cmaps/' as '/'),
-      cMapPacked: true,
-      standardFontDataUrl: browser.runtime.getURL('/pdfjs/standard_fonts/' as '/'),
-    },
-  };
-}
+export { pdfOptions, pdfReader } from '../shared/pdfjs';
 
 /** Pixels per PDF point on screen (the page is drawn at the device's resolution). */
 const SCALE = 1.4;
@@ -45,8 +30,7 @@ export async function renderPdf(
 ): Promise<RenderedPdf> {
   const task = pdfjs.getDocument({
     data: bytes.slice(),
-    isEvalSupported: false,
-    ...pdfOptions().documentParams,
+    ...documentParams(),
   });
   const doc = await task.promise;
   const pages: RenderedPdf['pages'] = new Map();

@@ -7,7 +7,6 @@
  * cell on the drawn page; nothing read by OCR is the sole ground of an error (asScanned). The engine is the
  * packaged tesseract.js worker (entrypoints/shared/tesseract.ts, shared with the offscreen OCR document).
  */
-import * as pdfjs from 'pdfjs-dist';
 import { type AuditOutput, auditExtracted } from '@/lib/audit';
 import { startBudget } from '@/lib/budget';
 import type { ImageBlock } from '@/lib/extract/blocks';
@@ -18,8 +17,9 @@ import { readTableGrey } from '@/lib/ocr/picture';
 import { type GreyImage, toGrey } from '@/lib/ocr/rules';
 import { pagePointsOf } from '@/lib/read/pdf-scan';
 import { asScanned, readScannedDoc, type ScanPdfPage } from '@/lib/read/scan-pdf';
+import { documentParams, pdfjs } from '../shared/pdfjs';
 import { pageLines, recognize } from '../shared/tesseract';
-import { anchor, pdfOptions, placeAnchors, type RenderedPdf, renderPdf } from './pdf-view';
+import { anchor, placeAnchors, type RenderedPdf, renderPdf } from './pdf-view';
 
 export type ScanOutcome =
   | { ok: true; out: AuditOutput; drawn: RenderedPdf | null }
@@ -127,8 +127,7 @@ export async function auditScan(
     status.say('正在识别扫描件…', 'Reading the scan by OCR…');
     doc = await pdfjs.getDocument({
       data: bytes.slice(),
-      isEvalSupported: false,
-      ...pdfOptions().documentParams,
+      ...documentParams(),
     }).promise;
     const pixels = new WeakMap<Element, GreyImage>();
     const { read } = await readScannedDoc(doc as unknown as Parameters<typeof readScannedDoc>[0], {
