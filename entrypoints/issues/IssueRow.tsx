@@ -2,9 +2,10 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatTime } from '@/lib/issues/export';
-import { type IssueEntry, IssueStatus, ReviewStatus } from '@/lib/issues/model';
+import type { IssueEntry, IssueStatus, ReviewStatus } from '@/lib/issues/model';
 import type { Lang } from '@/lib/model/schema';
 import { t } from '../shared/i18n';
+import { Choice } from './Choice';
 import { REVIEWS, reviewLabel, STATUSES, severityLabel, statusLabel } from './labels';
 import { Thumb } from './Thumb';
 
@@ -118,34 +119,20 @@ export function IssueRow({
             )}
           </div>
         )}
-        <select
+        <Choice
           value={e.status}
-          aria-label={t(lang, 'mgrFixStatus')}
-          onChange={(ev) => {
-            const s = IssueStatus.safeParse((ev.target as HTMLSelectElement).value);
-            if (s.success) actions.patch(e.id, { status: s.data });
-          }}
-        >
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {statusLabel(lang, s)}
-            </option>
-          ))}
-        </select>
-        <select
+          options={STATUSES}
+          label={(v) => statusLabel(lang, v)}
+          aria={t(lang, 'mgrFixStatus')}
+          onPick={(status) => status && actions.patch(e.id, { status })}
+        />
+        <Choice
           value={e.review}
-          aria-label={t(lang, 'mgrReviewStatus')}
-          onChange={(ev) => {
-            const s = ReviewStatus.safeParse((ev.target as HTMLSelectElement).value);
-            if (s.success) actions.patch(e.id, { review: s.data });
-          }}
-        >
-          {REVIEWS.map((s) => (
-            <option key={s} value={s}>
-              {reviewLabel(lang, s)}
-            </option>
-          ))}
-        </select>
+          options={REVIEWS}
+          label={(v) => reviewLabel(lang, v)}
+          aria={t(lang, 'mgrReviewStatus')}
+          onPick={(review) => review && actions.patch(e.id, { review })}
+        />
         <input
           type="date"
           value={e.deadline ?? ''}

@@ -1,9 +1,9 @@
 /** Filters (statuses, severity, site, body, search), the export that says what it exports, and bulk changes. */
 import { useState } from 'preact/hooks';
-import { IssueStatus, ReviewStatus } from '@/lib/issues/model';
-import { Severity } from '@/lib/model/enums';
+import type { IssueStatus, ReviewStatus } from '@/lib/issues/model';
 import type { Lang } from '@/lib/model/schema';
 import { t } from '../shared/i18n';
+import { Choice } from './Choice';
 import { FORMATS, type Format } from './download';
 import type { Filters } from './filters';
 import { REVIEWS, reviewLabel, SEVERITIES, STATUSES, severityLabel, statusLabel } from './labels';
@@ -47,75 +47,46 @@ export function Toolbar({
   return (
     <div class="toolbar">
       <div class="filters">
-        <select
+        <Choice
           value={filters.status}
-          onChange={(e) => {
-            const s = IssueStatus.safeParse(value(e));
-            setFilters({ ...filters, status: s.success ? s.data : '' });
-          }}
-          aria-label={t(lang, 'mgrFixStatus')}
-        >
-          <option value="">{t(lang, 'mgrAllStatus')}</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {statusLabel(lang, s)}
-            </option>
-          ))}
-        </select>
-        <select
+          options={STATUSES}
+          label={(v) => statusLabel(lang, v)}
+          none={t(lang, 'mgrAllStatus')}
+          aria={t(lang, 'mgrFixStatus')}
+          onPick={(status) => setFilters({ ...filters, status })}
+        />
+        <Choice
           value={filters.review}
-          onChange={(e) => {
-            const s = ReviewStatus.safeParse(value(e));
-            setFilters({ ...filters, review: s.success ? s.data : '' });
-          }}
-          aria-label={t(lang, 'mgrReviewStatus')}
-        >
-          <option value="">{t(lang, 'mgrAllReview')}</option>
-          {REVIEWS.map((s) => (
-            <option key={s} value={s}>
-              {reviewLabel(lang, s)}
-            </option>
-          ))}
-        </select>
-        <select
+          options={REVIEWS}
+          label={(v) => reviewLabel(lang, v)}
+          none={t(lang, 'mgrAllReview')}
+          aria={t(lang, 'mgrReviewStatus')}
+          onPick={(review) => setFilters({ ...filters, review })}
+        />
+        <Choice
           value={filters.severity}
-          onChange={(e) => {
-            const s = Severity.safeParse(value(e));
-            setFilters({ ...filters, severity: s.success ? s.data : '' });
-          }}
-          aria-label={t(lang, 'mgrColSeverity')}
-        >
-          <option value="">{t(lang, 'mgrAllSeverity')}</option>
-          {SEVERITIES.map((s) => (
-            <option key={s} value={s}>
-              {severityLabel(lang, s)}
-            </option>
-          ))}
-        </select>
-        <select
+          options={SEVERITIES}
+          label={(v) => severityLabel(lang, v)}
+          none={t(lang, 'mgrAllSeverity')}
+          aria={t(lang, 'mgrColSeverity')}
+          onPick={(severity) => setFilters({ ...filters, severity })}
+        />
+        <Choice
           value={filters.site}
-          onChange={(e) => setFilters({ ...filters, site: value(e) })}
-          aria-label={t(lang, 'mgrColSite')}
-        >
-          <option value="">{t(lang, 'mgrAllSites')}</option>
-          {sites.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-        <select
+          options={sites}
+          label={(v) => v}
+          none={t(lang, 'mgrAllSites')}
+          aria={t(lang, 'mgrColSite')}
+          onPick={(site) => setFilters({ ...filters, site })}
+        />
+        <Choice
           value={filters.body}
-          onChange={(e) => setFilters({ ...filters, body: value(e) })}
-          aria-label={t(lang, 'mgrColBody')}
-        >
-          <option value="">{t(lang, 'mgrAllBodies')}</option>
-          {bodies.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
+          options={bodies}
+          label={(v) => v}
+          none={t(lang, 'mgrAllBodies')}
+          aria={t(lang, 'mgrColBody')}
+          onPick={(body) => setFilters({ ...filters, body })}
+        />
         <input
           type="search"
           placeholder={t(lang, 'mgrSearch')}
@@ -128,40 +99,26 @@ export function Toolbar({
         {selectedCount > 0 && (
           <span class="bulk">
             <span class="chip">{t(lang, 'mgrSelected', String(selectedCount))}</span>
-            <select
+            <Choice
               value=""
-              aria-label={t(lang, 'mgrSetStatus')}
-              data-action="bulk-status"
-              onChange={(e) => {
-                const s = IssueStatus.safeParse(value(e));
-                if (s.success) onBulk({ status: s.data });
-                (e.target as HTMLSelectElement).value = '';
-              }}
-            >
-              <option value="">{t(lang, 'mgrSetStatus')}</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {statusLabel(lang, s)}
-                </option>
-              ))}
-            </select>
-            <select
+              options={STATUSES}
+              label={(v) => statusLabel(lang, v)}
+              none={t(lang, 'mgrSetStatus')}
+              aria={t(lang, 'mgrSetStatus')}
+              action="bulk-status"
+              reset
+              onPick={(status) => status && onBulk({ status })}
+            />
+            <Choice
               value=""
-              aria-label={t(lang, 'mgrSetReview')}
-              data-action="bulk-review"
-              onChange={(e) => {
-                const s = ReviewStatus.safeParse(value(e));
-                if (s.success) onBulk({ review: s.data });
-                (e.target as HTMLSelectElement).value = '';
-              }}
-            >
-              <option value="">{t(lang, 'mgrSetReview')}</option>
-              {REVIEWS.map((s) => (
-                <option key={s} value={s}>
-                  {reviewLabel(lang, s)}
-                </option>
-              ))}
-            </select>
+              options={REVIEWS}
+              label={(v) => reviewLabel(lang, v)}
+              none={t(lang, 'mgrSetReview')}
+              aria={t(lang, 'mgrSetReview')}
+              action="bulk-review"
+              reset
+              onPick={(review) => review && onBulk({ review })}
+            />
             <button type="button" class="danger" onClick={onRemove}>
               {t(lang, 'mgrDelete')}
             </button>
