@@ -7,8 +7,7 @@
 import type { Browser } from 'webextension-polyfill';
 import { type Dismissals, dismissalKey, parseDismissals } from '@/lib/dismissals';
 import { IdbSnapshotStore } from '@/lib/history/idb-store';
-import { agencyKey, type ReportSnapshot } from '@/lib/history/snapshot';
-import { findPrevious, type SnapshotStore } from '@/lib/history/store';
+import type { SnapshotStore } from '@/lib/history/store';
 import type { PageInfo } from '@/lib/issues/model';
 import { type AddOptions, type BlobStore, IssueStore, StoreFullError } from '@/lib/issues/store';
 import {
@@ -38,6 +37,7 @@ import { TabAttachments } from './attachments';
 import { Capturer, type Target } from './capture';
 import { captureError, createEvidence } from './evidence';
 import { type OcrHost, offscreenOcr, samePictureSite } from './ocr-host';
+import { isWebUrl, storeHandlers } from './store-handlers';
 import { TabStates } from './tabs';
 import { syncUserSites } from './user-sites';
 
@@ -56,17 +56,6 @@ export interface BackgroundOptions {
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-/** A page of the web (not a file, data: or extension page): the only URLs the store keeps. */
-function isWebUrl(url: string): boolean {
-  return /^https?:\/\//i.test(url);
-}
-
-/** A snapshot without the audit kept beside it (a column run keeps it there to resume). */
-function withoutEntry(s: ReportSnapshot): ReportSnapshot {
-  const { entry: _entry, ...rest } = s;
-  return rest;
 }
 
 export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
@@ -326,65 +315,13 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
       return { fixed: r.fixed.length, present: r.present.length, fresh: r.fresh.length };
     },
     'set-settings': (req) => saveSettings(req.settings),
-    'history-previous': async (req, from) => {
-      if (from.origin !== 'content' || !isWebUrl(from.url)) return null;
-      try {
-        return await findPrevious(snapshots, { url: from.url, year: req.year, agencyKey: req.agencyKey });
-      } catch {
-        return null; // an unreadable store: the audit goes on without the previous year
-      }
-    },
     'ocr-picture': (req, from) => {
       // a content script asks only for pictures of its own site (never makes the extension fetch elsewhere)
       if (from.origin !== 'content' || !samePictureSite(req.src, from.url))
         return { ok: false, error: 'refused', width: 0, height: 0, skew: 0, cells: [], ms: 0 };
       return ocr(req.src);
     },
-    'history-keep': async (req, from) => {
-      if (from.origin !== 'content' || !isWebUrl(from.url)) return null;
-      const s = req.snapshot;
-      // the URL is the sender's, the time the background's; the body's key is derived again from its name
-      await snapshots.put({
-        ...s,
-        url: from.url,
-        auditedAt: now().toISOString(),
-        agencyKey: agencyKey(s.agency),
-      });
-      broadcast('store-changed', {});
-      return null;
-    },
-    'store-list': async () =>
-      (await snapshots.list()).map((s) => ({
-        url: s.url,
-        title: s.title,
-        agency: s.agency,
-        year: s.year,
-        publishedAt: s.publishedAt,
-        auditedAt: s.auditedAt,
-        counts: s.counts,
-      })),
-    'store-clear': async () => {
-      await snapshots.clear();
-      broadcast('store-changed', {});
-      return null;
-    },
-    'store-get': (req) => snapshots.get(req.url),
-    'store-put': async (req) => {
-      const s = req.snapshot;
-      if (!isWebUrl(s.url)) return null;
-      // as for history-keep: the time is the background's, the body's key is derived again from its name
-      await snapshots.put({ ...s, auditedAt: now().toISOString(), agencyKey: agencyKey(s.agency) });
-      broadcast('store-changed', {});
-      return null;
-    },
-    // the previous-year look-up needs no kept audit (`entry`): leave it out of these answers
-    'store-by-agency': async (req) => (await snapshots.byAgency(req.agencyKey)).map(withoutEntry),
-    'store-snapshots': async () => (await snapshots.list()).map(withoutEntry),
-    'store-remove': async (req) => {
-      await snapshots.remove(req.urls);
-      broadcast('store-changed', {});
-      return null;
-    },
+    ...storeHandlers(snapshots, now, () => broadcast('store-changed', {})),
     'issues-add-report': (req) =>
       isWebUrl(req.report.url)
         ? addToList(req.report, req.findings)
