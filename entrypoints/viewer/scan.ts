@@ -1,5 +1,5 @@
 /**
- * A scanned PDF in the viewer (Chromium): its pages are drawn as any PDF's (pdf-view.ts), then read by OCR
+ * A scanned PDF in the viewer (Chromium): its pages are drawn like every other PDF's (pdf-view.ts), then read by OCR
  * in this page, with 「正在识别扫描件… 第 n / N 页」 shown over the document: lib/read/scan-pdf.ts renders
  * each page at the scan's own resolution (pdf.js on a canvas), cuts out its tables and reads its other lines,
  * as the CLI does; the tables of sections 二/三/四 are read cell by cell (lib/ocr/picture.ts) and adopted
