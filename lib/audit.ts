@@ -12,7 +12,7 @@ import { type Extracted, extract } from './extract/index';
 import { TABLES } from './format/tables';
 import type { ReportSnapshot } from './history/snapshot';
 import type { AuditResult, Coverage, Finding } from './model/schema';
-import { createContext } from './rules/context';
+import { createContext, type RuleContext } from './rules/context';
 import { RULES } from './rules/index';
 import type { Rule, RuleFinding } from './rules/types';
 import { plainNumber } from './text/normalize';
@@ -91,30 +91,92 @@ function coverageOf(ex: Extracted): Pick<Coverage, 'tables' | 'sectionsFound' | 
 
 export function auditExtracted(ex: Extracted, opts: AuditOptions = {}, budget?: Budget): AuditOutput {
   const time = budget ?? startBudget(opts.budgetMs ?? DEFAULT_BUDGET_MS);
-  const now = (opts.now ? parseYmd(opts.now) : null) ?? today();
-  const ctx = createContext(ex, now, time, opts.previous ?? null);
-  const findings: Finding[] = [];
-  const status: Coverage['rules'] = {};
-  let partial = !!ex.stopped;
-  const seen = new Set<string>();
-  for (const rule of opts.rules ?? RULES) {
+  const run = new RuleRun(ex, opts, time, opts.previous ?? null);
+  for (const rule of opts.rules ?? RULES) run.run(rule);
+  return run.output();
+}
+
+/** Thrown by a rule context's `previous` while the previous year is still being looked up. */
+class AwaitingPrevious extends Error {}
+
+/**
+ * auditExtracted while the previous year is still being looked up (the engine asks the background): every
+ * rule that does not read `previous` runs while the answer is on its way; those that read it run once it
+ * is in. The result is the same as auditExtracted's with that previous year.
+ */
+export async function auditExtractedAwaiting(
+  ex: Extracted,
+  opts: Omit<AuditOptions, 'previous'>,
+  time: Budget,
+  previous: Promise<ReportSnapshot | null>,
+): Promise<AuditOutput> {
+  const run = new RuleRun(ex, opts, time, null, true);
+  const later = (opts.rules ?? RULES).filter((rule) => !run.run(rule));
+  run.answer(await previous.catch(() => null));
+  for (const rule of later) run.run(rule);
+  return run.output();
+}
+
+/** One audit's rules: findings and statuses collected rule by rule, in the registry's order at the end. */
+class RuleRun {
+  private readonly ctx: RuleContext;
+  private readonly found: { rank: number; findings: Finding[] }[] = [];
+  private readonly status: Coverage['rules'] = {};
+  private readonly seen = new Set<string>();
+  private readonly rank = new Map<string, number>();
+  private partial: boolean;
+  private waiting: boolean;
+  private previous: ReportSnapshot | null;
+
+  constructor(
+    private readonly ex: Extracted,
+    opts: AuditOptions,
+    private readonly time: Budget,
+    previous: ReportSnapshot | null,
+    waiting = false,
+  ) {
+    const now = (opts.now ? parseYmd(opts.now) : null) ?? today();
+    this.previous = previous;
+    this.waiting = waiting;
+    this.partial = !!ex.stopped;
+    const ctx = createContext(ex, now, time, previous);
+    const self = this;
+    Object.defineProperty(ctx, 'previous', {
+      get() {
+        if (self.waiting) throw new AwaitingPrevious();
+        return self.previous;
+      },
+    });
+    this.ctx = ctx;
+    for (const [i, r] of (opts.rules ?? RULES).entries()) this.rank.set(r.id, i);
+  }
+
+  answer(previous: ReportSnapshot | null): void {
+    this.previous = previous;
+    this.waiting = false;
+  }
+
+  /** Run one rule; false when it needs the previous year, which is not in yet (nothing recorded then). */
+  run(rule: Rule): boolean {
+    const { ex, ctx, time, status } = this;
     if (ex.stopped) {
       status[rule.id] = 'skipped-time';
-      continue;
+      return true;
     }
     if (!ex.report.isReport && !rule.allPages) {
       status[rule.id] = 'not-applicable';
-      continue;
+      return true;
     }
     if (time.expired()) {
       status[rule.id] = 'skipped-time';
-      partial = true;
-      continue;
+      this.partial = true;
+      return true;
     }
+    const findings: Finding[] = [];
     try {
       if (rule.applies && !rule.applies(ctx)) {
         status[rule.id] = 'not-applicable';
-        continue;
+        return true;
       }
       const found = rule.check(ctx);
       const bad = found.map(badFinding).find((b) => b !== null);
@@ -132,8 +194,8 @@ export function auditExtracted(ex: Extracted, opts: AuditOptions = {}, budget?: 
                 : t.type
             : String(i));
         let id = `${rule.id}:${key}`;
-        for (let n = 2; seen.has(id); n++) id = `${rule.id}:${key}#${n}`;
-        seen.add(id);
+        for (let n = 2; this.seen.has(id); n++) id = `${rule.id}:${key}#${n}`;
+        this.seen.add(id);
         findings.push({
           id,
           ruleId: rule.id,
@@ -148,14 +210,16 @@ export function auditExtracted(ex: Extracted, opts: AuditOptions = {}, budget?: 
         });
       });
     } catch (err) {
+      if (err instanceof AwaitingPrevious) return false;
       if (err instanceof OutOfTime) {
         // stopped inside its walk over the page: its findings so far are dropped, never half-shown
         status[rule.id] = 'skipped-time';
-        partial = true;
-        continue;
+        this.partial = true;
+        return true;
       }
       status[rule.id] = 'failed';
       const msg = err instanceof Error ? err.message : String(err);
+      findings.length = 0;
       findings.push({
         id: `${rule.id}:failed`,
         ruleId: rule.id,
@@ -171,26 +235,33 @@ export function auditExtracted(ex: Extracted, opts: AuditOptions = {}, budget?: 
         targets: [{ type: 'page' }],
       });
     }
+    this.found.push({ rank: this.rank.get(rule.id) ?? this.rank.size, findings });
+    return true;
   }
-  const stopped: Coverage['stopped'] = partial
-    ? {
-        reason: ex.stopped?.reason ?? 'time',
-        stage: ex.stopped?.stage ?? 'rules',
-        budgetMs: Number.isFinite(time.ms) ? time.ms : null,
-        blocksRead: ex.blocks.length,
-      }
-    : undefined;
-  if (stopped) findings.push(partialFinding(stopped, status));
-  const order = { error: 0, warning: 1, info: 2 };
-  findings.sort((a, b) => order[a.severity] - order[b.severity]);
-  const coverage: Coverage = {
-    ...coverageOf(ex),
-    rules: status,
-    partial,
-    ...(stopped ? { stopped } : {}),
-    elapsedMs: Math.round(time.elapsed() * 100) / 100,
-  };
-  return { report: ex.report, findings, coverage, extracted: ex };
+
+  output(): AuditOutput {
+    const { ex, time, status, partial } = this;
+    const findings = this.found.sort((a, b) => a.rank - b.rank).flatMap((f) => f.findings);
+    const stopped: Coverage['stopped'] = partial
+      ? {
+          reason: ex.stopped?.reason ?? 'time',
+          stage: ex.stopped?.stage ?? 'rules',
+          budgetMs: Number.isFinite(time.ms) ? time.ms : null,
+          blocksRead: ex.blocks.length,
+        }
+      : undefined;
+    if (stopped) findings.push(partialFinding(stopped, status));
+    const order = { error: 0, warning: 1, info: 2 };
+    findings.sort((a, b) => order[a.severity] - order[b.severity]);
+    const coverage: Coverage = {
+      ...coverageOf(ex),
+      rules: status,
+      partial,
+      ...(stopped ? { stopped } : {}),
+      elapsedMs: Math.round(time.elapsed() * 100) / 100,
+    };
+    return { report: ex.report, findings, coverage, extracted: ex };
+  }
 }
 
 /** The finding that says the audit is partial, and what was left out. */

@@ -5,7 +5,14 @@
  * background asked over messages (the extension's engine). Never throws for bad input: a lookup that fails
  * only means no previous year.
  */
-import { type AuditOptions, type AuditOutput, auditExtracted, DEFAULT_BUDGET_MS, unreadable } from '../audit';
+import {
+  type AuditOptions,
+  type AuditOutput,
+  auditExtracted,
+  auditExtractedAwaiting,
+  DEFAULT_BUDGET_MS,
+  unreadable,
+} from '../audit';
 import { type Budget, startBudget } from '../budget';
 import type { SourceDoc } from '../extract/blocks';
 import { type Extracted, extract } from '../extract/index';
@@ -41,15 +48,17 @@ export async function auditAcrossYears(
     // what beforeRules took (OCR: seconds) is not the rules' time
     time = startBudget(opts.budgetMs ?? DEFAULT_BUDGET_MS);
   }
-  let previous: ReportSnapshot | null = null;
-  if (lookup && ex.report.isReport && ex.report.reportYear !== null && !time.expired()) {
-    try {
-      previous = await lookup(ex, time);
-    } catch {
-      // an unreadable store or a silent background: audit without the previous year
-    }
+  if (!lookup || !ex.report.isReport || ex.report.reportYear === null || time.expired())
+    return auditExtracted(ex, { ...opts, previous: null }, time);
+  // asked now; the rules that do not compare years run while the answer is on its way (an unreadable
+  // store or a silent background: audit without the previous year)
+  let previous: Promise<ReportSnapshot | null>;
+  try {
+    previous = lookup(ex, time).catch(() => null);
+  } catch {
+    previous = Promise.resolve(null);
   }
-  return auditExtracted(ex, { ...opts, previous }, time);
+  return auditExtractedAwaiting(ex, opts, time, previous);
 }
 
 /** What the store should keep of an audit: only a whole report (not partial, not a look-alike). */

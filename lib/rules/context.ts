@@ -18,7 +18,11 @@ export interface RuleContext {
   report: Report;
   now: Ymd;
   year: number | null;
-  /** The same body's report of the year before, when known (store, crawl): for the cross-year rules. */
+  /**
+   * The same body's report of the year before, when known (store, crawl): for the cross-year rules. While
+   * it is still being looked up, reading it postpones the rule until it is in (lib/audit.ts): a rule never
+   * catches what this throws.
+   */
   previous: ReportSnapshot | null;
   table(kind: TableKind): Table | undefined;
   row(kind: TableKind, id: string): TableRow | undefined;
