@@ -50,7 +50,7 @@ export default defineConfig({
       }
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
-        { matches: ['*://*.gov.cn/*'], js: ['detector.js'], run_at: 'document_end', all_frames: true },
+        { matches: ['*://*.gov.cn/*'], js: ['detector.js'], run_at: 'document_start', all_frames: true },
       ];
     },
   },

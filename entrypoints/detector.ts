@@ -16,31 +16,40 @@ interface MinimalRuntime {
  */
 export default defineUnlistedScript({
   main() {
-    const g = globalThis as unknown as { browser?: MinimalRuntime; chrome?: MinimalRuntime };
-    const api = g.browser ?? g.chrome;
-    if (!api) return;
-    let done = false;
-    const check = (): void => {
-      if (done || !looksLikeReport(document)) return;
-      done = true;
-      observer?.disconnect();
-      void Promise.resolve(api.runtime.sendMessage({ type: 'report-detected' })).catch(() => undefined);
-    };
-    let observer: MutationObserver | null = null;
-    check();
-    if (done) return;
-    // content that arrives later (single-page CMS, lazy article bodies): re-check a few times, then stop
-    let checks = 0;
-    let timer = 0;
-    observer = new MutationObserver(() => {
-      if (timer) return;
-      timer = window.setTimeout(() => {
-        timer = 0;
-        check();
-        if (++checks >= 10) observer?.disconnect();
-      }, 400);
-    });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
-    window.setTimeout(() => observer?.disconnect(), 30_000);
+    // registered at document_start and run at DOMContentLoaded: before the page's first layout and paint,
+    // so the engine's injection is on its way while the browser lays the page out (document_end scripts
+    // run only after that first layout, 100 ms or more later on a slow machine)
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', detect, { once: true });
+    } else detect();
   },
 });
+
+function detect(): void {
+  const g = globalThis as unknown as { browser?: MinimalRuntime; chrome?: MinimalRuntime };
+  const api = g.browser ?? g.chrome;
+  if (!api) return;
+  let done = false;
+  const check = (): void => {
+    if (done || !looksLikeReport(document)) return;
+    done = true;
+    observer?.disconnect();
+    void Promise.resolve(api.runtime.sendMessage({ type: 'report-detected' })).catch(() => undefined);
+  };
+  let observer: MutationObserver | null = null;
+  check();
+  if (done) return;
+  // content that arrives later (single-page CMS, lazy article bodies): re-check a few times, then stop
+  let checks = 0;
+  let timer = 0;
+  observer = new MutationObserver(() => {
+    if (timer) return;
+    timer = window.setTimeout(() => {
+      timer = 0;
+      check();
+      if (++checks >= 10) observer?.disconnect();
+    }, 400);
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  window.setTimeout(() => observer?.disconnect(), 30_000);
+}

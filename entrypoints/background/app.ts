@@ -41,7 +41,7 @@ import { isWebUrl, storeHandlers } from './store-handlers';
 import { TabStates } from './tabs';
 import { syncUserSites } from './user-sites';
 
-const ENGINE_FILE = '/content-scripts/engine.js';
+const ENGINE_FILE = '/engine.js';
 
 export interface BackgroundOptions {
   blobs?: BlobStore;
@@ -249,7 +249,10 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
   }
   const handlers: Handlers<BackgroundDirection> = {
     'report-detected': async (_req, from) => {
-      if (from.origin === 'content') await inject(from.tabId, from.frameId, false);
+      if (from.origin !== 'content') return null;
+      // the engine's first question will be for the previous year: open the store while it starts
+      void snapshots.warm?.().catch(() => undefined);
+      await inject(from.tabId, from.frameId, false);
       return null;
     },
     'audit-done': (req, from) =>

@@ -2,6 +2,7 @@
  * Background entrypoint, thin: the work is in ./app.ts (testable with fakeBrowser); here the browser's
  * menus, shortcut and install events are wired to it.
  */
+import '../shared/zod-jitless';
 import browser from 'webextension-polyfill';
 import { t } from '../shared/i18n';
 import { openSidePanel } from '../shared/side-panel';

@@ -18,7 +18,7 @@ export async function syncUserSites(api: Browser, settings: Settings): Promise<v
         id: USER_SITES_ID,
         matches: granted,
         js: [DETECTOR],
-        runAt: 'document_end',
+        runAt: 'document_start',
         allFrames: true,
         persistAcrossSessions: true,
       },

@@ -5,6 +5,7 @@
  * original stays as the entry's plain copy. Shapes and pixelation: lib/evidence/markup.ts.
  */
 
+import '../shared/zod-jitless';
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { drawAll, isEmpty, type Point, type Shape, type Tool } from '@/lib/evidence/markup';

@@ -4,6 +4,7 @@
  * request reads one table picture (lib/ocr/picture.ts) and answers its cells. Nothing is downloaded: the
  * worker, core and model are extension files (entrypoints/shared/tesseract.ts, shared with the viewer).
  */
+import '../shared/zod-jitless';
 import browser from 'webextension-polyfill';
 import { handle, OFFSCREEN } from '@/lib/messages';
 import { MAX_PIXELS, readTableGrey } from '@/lib/ocr/picture';

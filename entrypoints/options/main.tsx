@@ -4,6 +4,7 @@
  * reports (list, clear).
  */
 
+import '../shared/zod-jitless';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';

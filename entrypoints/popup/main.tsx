@@ -1,3 +1,4 @@
+import '../shared/zod-jitless';
 import { render } from 'preact';
 import { App } from './App';
 import '../shared/base.css';

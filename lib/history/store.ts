@@ -11,8 +11,15 @@ export interface SnapshotStore {
   /** Every snapshot of a body (by agencyKey), newest audit first. */
   byAgency(agencyKey: string): Promise<ReportSnapshot[]>;
   list(): Promise<ReportSnapshot[]>;
+  /**
+   * Every snapshot on a host (URL host, port included), newest audit first. Optional: a store without an
+   * index by host is searched with list().
+   */
+  byHost?(host: string): Promise<ReportSnapshot[]>;
   remove(urls: string[]): Promise<void>;
   clear(): Promise<void>;
+  /** Get ready for the first question (open the database); optional. */
+  warm?(): Promise<void>;
 }
 
 /** Keep only what parses: a store written by an older version never breaks an audit. */
@@ -48,7 +55,8 @@ export async function findPrevious(
     if (mine.length > 0) return pick(mine);
   }
   const host = hostOf(me.url);
-  const same = (await store.list()).filter(
+  const onHost = store.byHost ? await store.byHost(host) : await store.list();
+  const same = onHost.filter(
     (s) =>
       s.year === want &&
       s.url !== me.url &&
@@ -69,6 +77,9 @@ export class MemorySnapshotStore implements SnapshotStore {
   }
   async byAgency(agencyKey: string): Promise<ReportSnapshot[]> {
     return (await this.list()).filter((s) => s.agencyKey === agencyKey);
+  }
+  async byHost(host: string): Promise<ReportSnapshot[]> {
+    return (await this.list()).filter((s) => hostOf(s.url) === host);
   }
   async list(): Promise<ReportSnapshot[]> {
     return [...this.data.values()]

@@ -14,6 +14,14 @@ describe('the Firefox build', () => {
     expect(manifest.manifest_version).toBe(2);
     expect(manifest.browser_specific_settings.gecko.id).toBeTruthy();
     expect(manifest.optional_permissions).toContain('*://*/*');
+    // the side panel is Firefox's sidebar; the detector runs from document_start (at DOMContentLoaded) and
+    // the engine it asks for is packaged where the background injects it from
+    expect(manifest.sidebar_action.default_panel).toBe('sidepanel.html');
+    await expect(readFile(join(dir, 'sidepanel.html'), 'utf8')).resolves.toContain('<script');
+    expect(manifest.content_scripts).toEqual([
+      { matches: ['*://*.gov.cn/*'], js: ['detector.js'], run_at: 'document_start', all_frames: true },
+    ]);
+    await expect(readFile(join(dir, 'engine.js'), 'utf8')).resolves.toContain('年报巡检');
     const { stdout } = await run(
       'npx',
       ['web-ext', 'lint', '-s', dir, '-o', 'json', '--no-config-discovery'],

@@ -285,7 +285,7 @@ describe('the background checks senders', () => {
     await ask(content(2, 5), 'report-detected', {});
     expect(fakeBrowser.scripting.executeScript).toHaveBeenCalledWith({
       target: { tabId: 2, frameIds: [5] },
-      files: ['/content-scripts/engine.js'],
+      files: ['/engine.js'],
     });
   });
 

@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { IdbSnapshotStore } from '../../lib/history/idb-store';
 import type { ReportSnapshot } from '../../lib/history/snapshot';
@@ -75,6 +76,44 @@ describe('snapshot stores', () => {
     expect((await again.byAgency('示例县教育局')).map((s) => s.url)).toEqual(['http://a.gov.cn/2024.html']);
     await again.clear();
     expect(await again.list()).toEqual([]);
+  });
+
+  it('IndexedDB: finds the previous year by host without reading the other hosts, also in a version-1 database', async () => {
+    // a database written by the version without the host index: its records get their host on upgrade
+    const old = await openDB('test-v1', 1, {
+      upgrade(db) {
+        db.createObjectStore('reports', { keyPath: 'url' }).createIndex('agency', 'agencyKey');
+      },
+    });
+    await old.put('reports', snap('http://b.gov.cn/2023.html', 2023, null));
+    await old.put('reports', snap('http://c.gov.cn/2023.html', 2023, null));
+    old.close();
+    const store = new IdbSnapshotStore('test-v1');
+    expect((await store.byHost('b.gov.cn')).map((s) => s.url)).toEqual(['http://b.gov.cn/2023.html']);
+    await store.put(snap('http://b.gov.cn/2024.html', 2024, null));
+    expect((await store.byHost('b.gov.cn')).map((s) => s.url).sort()).toEqual([
+      'http://b.gov.cn/2023.html',
+      'http://b.gov.cn/2024.html',
+    ]);
+    // the host stays out of the snapshots read back
+    expect(Object.keys((await store.get('http://b.gov.cn/2024.html')) ?? {})).not.toContain('host');
+    let listed = 0;
+    const counting: SnapshotStore = {
+      put: (x) => store.put(x),
+      get: (u) => store.get(u),
+      byAgency: (a) => store.byAgency(a),
+      byHost: (h) => store.byHost(h),
+      list: () => {
+        listed++;
+        return store.list();
+      },
+      remove: (u) => store.remove(u),
+      clear: () => store.clear(),
+    };
+    expect(
+      (await findPrevious(counting, { url: 'http://b.gov.cn/2024.html', year: 2024, agencyKey: null }))?.url,
+    ).toBe('http://b.gov.cn/2023.html');
+    expect(listed).toBe(0);
   });
 
   it('SQLite file: same behaviour, kept across reopening, cleared on request', async () => {
