@@ -1,5 +1,5 @@
 /**
- * What the overlay draws, measured in Chromium at 1366×768: one mark per place (a count when findings share
+ * What the overlay draws, measured in Chromium at 1366×768 (and 1920×1080): one mark per place (a count when findings share
  * a cell), badges that overlap neither each other nor any page text, a status chip that covers no text,
  * stable numbers (across a re-check, a re-injection and a "show only"), a partly read page never shown as
  * clean, Esc leaving a 「显示标注」 chip, and a shortcut for every command.
@@ -71,9 +71,12 @@ describe.runIf(HAVE_BROWSER)('overlay layout in Chromium', () => {
       return s?.order ?? [];
     }, tabId);
 
-  async function open(path: string): Promise<{ page: Page; tabId: number }> {
+  async function open(
+    path: string,
+    size = { width: 1366, height: 768 },
+  ): Promise<{ page: Page; tabId: number }> {
     const page = await l.context.newPage();
-    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.setViewportSize(size);
     await page.goto(url(path));
     await waitForOverlay(page);
     return { page, tabId: await tabIdOf(page) };
@@ -122,21 +125,23 @@ describe.runIf(HAVE_BROWSER)('overlay layout in Chromium', () => {
   const overlap = (a: R, b: R) =>
     a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
 
+  /** No badge on another badge or on page text, and a chip that covers no text, in the viewport now. */
+  const noOverlap = async (page: Page) => {
+    const ms = (await marks(page)) ?? [];
+    const texts = await textRects(page);
+    const chip = await chipRect(page);
+    for (const [i, a] of ms.entries()) {
+      for (const b of ms.slice(i + 1)) expect(overlap(a.rect, b.rect), `${a.text} on ${b.text}`).toBe(false);
+      for (const t of texts) expect(overlap(a.rect, t), `badge ${a.text} on “${t.text}”`).toBe(false);
+    }
+    expect(chip).not.toBeNull();
+    for (const t of texts) expect(overlap(chip as R, t), `chip on “${t.text}”`).toBe(false);
+    return ms;
+  };
+
   it('one mark per place with a count; badges overlap neither each other nor page text; the chip covers none', async () => {
     const { page } = await open('/ndbg/shared.html');
-    const check = async () => {
-      const ms = (await marks(page)) ?? [];
-      const texts = await textRects(page);
-      const chip = await chipRect(page);
-      for (const [i, a] of ms.entries()) {
-        for (const b of ms.slice(i + 1))
-          expect(overlap(a.rect, b.rect), `${a.text} on ${b.text}`).toBe(false);
-        for (const t of texts) expect(overlap(a.rect, t), `badge ${a.text} on “${t.text}”`).toBe(false);
-      }
-      expect(chip).not.toBeNull();
-      for (const t of texts) expect(overlap(chip as R, t), `chip on “${t.text}”`).toBe(false);
-      return ms;
-    };
+    const check = () => noOverlap(page);
     await page.evaluate(() => {
       const cell = Array.from(document.querySelectorAll('td')).find((td) =>
         td.textContent?.includes('（七）总计'),
@@ -172,6 +177,24 @@ describe.runIf(HAVE_BROWSER)('overlay layout in Chromium', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(400);
     await check();
+    await page.close();
+  }, 60_000);
+
+  it('at 1920×1080 too: no badge on a badge or on page text, the chip on none, at the top and at the tables', async () => {
+    const { page } = await open('/ndbg/shared.html', { width: 1920, height: 1080 });
+    await expect.poll(async () => ((await marks(page)) ?? []).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await noOverlap(page);
+    for (const label of ['（七）总计', '维持']) {
+      await page.evaluate((text) => {
+        const cell = Array.from(document.querySelectorAll('td, th')).find((c) =>
+          c.textContent?.includes(text),
+        );
+        cell?.scrollIntoView({ block: 'center' });
+      }, label);
+      await page.waitForTimeout(400);
+      expect(((await marks(page)) ?? []).length).toBeGreaterThan(0);
+      await noOverlap(page);
+    }
     await page.close();
   }, 60_000);
 
