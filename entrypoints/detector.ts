@@ -16,9 +16,9 @@ interface MinimalRuntime {
  */
 export default defineUnlistedScript({
   main() {
-    // registered at document_start and run at DOMContentLoaded: before the page's first layout and paint,
-    // so the engine's injection is on its way while the browser lays the page out (document_end scripts
-    // run only after that first layout, 100 ms or more later on a slow machine)
+    // registered at document_start and run at DOMContentLoaded, usually before the page's first paint:
+    // the engine's injection is on its way while the browser lays the page out (document_end scripts ran
+    // only after that, 100 ms or more later on a slow machine)
     if (document.readyState === 'loading') {
       document.addEventListener('DOMContentLoaded', detect, { once: true });
     } else detect();

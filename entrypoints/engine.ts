@@ -59,6 +59,8 @@ function ask<K extends keyof ToBackground & string>(
 class Engine {
   private overlay: Overlay | null = null;
   private settings: Settings = DEFAULT_SETTINGS;
+  /** Settings came from a settings-changed push: the start-up answer, if later, is older. */
+  private settingsPushed = false;
   /** The settings asked for at start: an audit draws only once they are in. */
   private settingsReady: Promise<void> = Promise.resolve();
   private timer = 0;
@@ -124,6 +126,7 @@ class Engine {
         capture: this.capture,
         region: (id) => this.region(id),
         applySettings: (s) => {
+          this.settingsPushed = true;
           this.settings = s;
           this.lastKey = '';
           this.run();
@@ -171,7 +174,8 @@ class Engine {
     this.settingsReady = ask('get-settings', {})
       .catch(() => DEFAULT_SETTINGS)
       .then((s) => {
-        this.settings = s;
+        // settings pushed meanwhile (settings-changed) are newer than this answer
+        if (!this.settingsPushed) this.settings = s;
       });
     this.run();
     this.observe();
@@ -198,6 +202,7 @@ class Engine {
       );
     } catch (err) {
       this.gate.ran(started, performance.now());
+      this.reported = Math.max(this.reported, mine); // an older audit's result must not follow this
       this.send('audit-failed', { url, error: err instanceof Error ? err.message : String(err) });
       return;
     }
@@ -237,15 +242,15 @@ class Engine {
     if (!out.report.isReport && !this.forced && window !== window.top) return; // a frame without a report
     // the result goes to the background (and the snapshot to the store) once the marks are painted: its
     // checking and copying would otherwise hold the first frame back
+    // the order and the host are this audit's (a newer audit may have drawn by the time it is painted)
+    const order = this.overlay?.order() ?? [];
+    const host = this.overlay?.host;
     this.afterPaint(() => {
-      if (mine < this.reported) return; // a newer audit reported first
+      // a newer audit started (it reports itself), or one reported already
+      if (mine !== this.runs || mine <= this.reported) return;
       this.reported = mine;
-      if (this.overlay) this.overlay.host.dataset.paintedAt = performance.now().toFixed(2);
-      this.send('audit-done', {
-        url,
-        result: toResult(out),
-        order: this.overlay?.order() ?? [],
-      });
+      if (host) host.dataset.paintedAt = performance.now().toFixed(2);
+      this.send('audit-done', { url, result: toResult(out), order });
       this.keep(out, url);
     });
   }
@@ -375,7 +380,7 @@ export default defineUnlistedScript({
     const g = globalThis as unknown as { __nianbaoForced?: boolean };
     const forced = g.__nianbaoForced === true;
     g.__nianbaoForced = false;
-    const ctx = new EngineContext(globalThis as unknown as Record<string, unknown>, browser);
+    const ctx = new EngineContext(globalThis as unknown as Record<string, unknown>, browser, document);
     void new Engine(ctx).start(forced);
   },
 });

@@ -129,12 +129,13 @@ async function pageFirstPaint(l: Launched, url: string): Promise<number> {
       await page.evaluate(() => {
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
         const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-        return (fcp?.startTime ?? 0) - (nav?.domContentLoadedEventEnd ?? 0);
+        return fcp && nav ? fcp.startTime - nav.domContentLoadedEventEnd : Number.NaN;
       }),
     );
     await page.close();
   }
-  return median(out);
+  const painted = out.filter((x) => !Number.isNaN(x));
+  return painted.length ? median(painted) : Number.NaN;
 }
 
 async function scriptMs(l: Launched, url: string): Promise<number[]> {
@@ -216,13 +217,14 @@ export async function main(): Promise<number> {
     for (const p of reports) {
       const r = measured[p];
       if (!r) continue;
+      // negative: the page painted before DOMContentLoaded (a long page streams in)
       const fcp = await pageFirstPaint(bare, url(p));
       paintRows.push([
         p.replace(/^.*\//, ''),
-        fcp.toFixed(0),
+        Number.isNaN(fcp) ? '—' : fcp.toFixed(0),
         r.drawn.toFixed(0),
         r.painted.toFixed(0),
-        (r.painted - fcp).toFixed(0),
+        Number.isNaN(fcp) ? '—' : (r.painted - fcp).toFixed(0),
       ]);
     }
     printOverlay = await overlayBench(bare, site);

@@ -5,6 +5,7 @@ import { startBudget } from '../../lib/budget';
 import { blocksFromDocument } from '../../lib/extract/blocks';
 import { extract } from '../../lib/extract/index';
 import type { ReportSnapshot } from '../../lib/history/snapshot';
+import type { Rule } from '../../lib/rules/types';
 import { previousYear, thisYear } from '../fixtures/history';
 import { simpleT2 } from '../fixtures/report-html';
 
@@ -21,7 +22,69 @@ const page = thisYear({
 });
 const opts = { now: '2026-11-22' };
 
+/** Spy rules: one that compares with the previous year, one that does not; both warn on the page. */
+function spies() {
+  const ran: string[] = [];
+  const meta = (id: string) => ({
+    id,
+    category: 'content' as const,
+    severity: 'warning' as const,
+    title: { zh: id, en: id },
+    basis: { zh: '—', en: '—' },
+    fix: { zh: '—', en: '—' },
+  });
+  const finding = (id: string) => ({
+    message: { zh: id, en: id },
+    targets: [{ type: 'page' as const }],
+  });
+  const comparing: Rule = {
+    ...meta('spy-comparing'),
+    check: (ctx) => {
+      ran.push(`comparing:${ctx.previous ? 'with' : 'without'}`);
+      return [finding('comparing')];
+    },
+  };
+  const alone: Rule = {
+    ...meta('spy-alone'),
+    check: () => {
+      ran.push('alone');
+      return [finding('alone')];
+    },
+  };
+  return { ran, rules: [comparing, alone] };
+}
+
 describe('auditExtractedAwaiting: the rules run while the previous year is looked up', () => {
+  it('a rule that does not read the previous year runs before the answer; findings keep the registry order', async () => {
+    const { ran, rules } = spies();
+    let answer: (s: ReportSnapshot | null) => void = () => {};
+    const pending = new Promise<ReportSnapshot | null>((r) => {
+      answer = r;
+    });
+    const run = auditExtractedAwaiting(extracted(page), { ...opts, rules }, startBudget(2000), pending);
+    // the call itself ran every rule it could: the comparing one tried, found no answer yet, and waits
+    expect(ran).toEqual(['alone']);
+    answer(prev);
+    const out = await run;
+    expect(ran).toEqual(['alone', 'comparing:with']);
+    // same severity: the registry's order (comparing first), not the order they ran in
+    expect(out.findings.map((f) => f.ruleId)).toEqual(['spy-comparing', 'spy-alone']);
+    const whole = auditExtracted(extracted(page), { ...opts, rules, previous: prev });
+    expect(out.findings.map((f) => f.id)).toEqual(whole.findings.map((f) => f.id));
+  });
+
+  it('no rule that reads the previous year: no wait for an answer that never comes', async () => {
+    const { rules } = spies();
+    const never = new Promise<ReportSnapshot | null>(() => {});
+    const out = await auditExtractedAwaiting(
+      extracted(page),
+      { ...opts, rules: rules.slice(1) },
+      startBudget(2000),
+      never,
+    );
+    expect(out.findings.map((f) => f.ruleId)).toEqual(['spy-alone']);
+  });
+
   it('gives what auditExtracted gives with that previous year, findings in the same order', async () => {
     const whole = auditExtracted(extracted(page), { ...opts, previous: prev });
     const awaited = await auditExtractedAwaiting(
