@@ -97,14 +97,14 @@ class Engine {
   }
 
   /**
-   * After the next paint, or at most FRAME_WAIT_MS: a tab that is hidden (or a context that ended) paints
-   * no frame, and a capture must not wait for one forever.
+   * After the next paint, or at most `maxMs`: a tab that is hidden (or a context that ended) paints no
+   * frame, and a capture (or the first report) must not wait for one forever.
    */
-  private nextFrame(): Promise<void> {
+  private nextFrame(maxMs = FRAME_WAIT_MS): Promise<void> {
     return new Promise((resolve) => {
       const done = () => resolve();
       requestAnimationFrame(() => requestAnimationFrame(done));
-      setTimeout(done, FRAME_WAIT_MS);
+      setTimeout(done, maxMs);
     });
   }
 
@@ -245,26 +245,14 @@ class Engine {
     // the order and the host are this audit's (a newer audit may have drawn by the time it is painted)
     const order = this.overlay?.order() ?? [];
     const host = this.overlay?.host;
-    this.afterPaint(() => {
-      // a newer audit started (it reports itself), or one reported already
-      if (mine !== this.runs || mine <= this.reported) return;
+    void this.nextFrame(AFTER_PAINT_MS).then(() => {
+      // the engine ended, a newer audit started (it reports itself), or one reported already
+      if (!this.ctx.isValid || mine !== this.runs || mine <= this.reported) return;
       this.reported = mine;
       if (host) host.dataset.paintedAt = performance.now().toFixed(2);
       this.send('audit-done', { url, result: toResult(out), order });
       this.keep(out, url);
     });
-  }
-
-  /** After the next frame is painted; at most AFTER_PAINT_MS later in a tab that paints none (hidden). */
-  private afterPaint(fn: () => void): void {
-    let done = false;
-    const once = () => {
-      if (done) return;
-      done = true;
-      fn();
-    };
-    requestAnimationFrame(() => this.ctx.setTimeout(once, 0));
-    this.ctx.setTimeout(once, AFTER_PAINT_MS);
   }
 
   /** Send this audit's snapshot to the store (the background keeps it under this frame's URL). */
