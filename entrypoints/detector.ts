@@ -1,9 +1,13 @@
 /**
  * Always on, on government sites: decide from cheap signals (title, meta, first headings) whether this is
  * a report, and only then ask the background to inject the engine. Pages that fill their content after
- * load are re-checked when it arrives (debounced, bounded). Never walks the DOM; adds nothing to the page.
+ * load are re-checked when it arrives (debounced, bounded). Never walks the DOM; adds nothing to a page
+ * that is not a report. On a report it gives <body> the overlay's closed shadow root at once (lib/overlay/
+ * body-root.ts): before the page's first layout that costs nothing, after it the engine's marks would
+ * wait for a second layout of the whole page.
  */
 import { looksLikeReport } from '@/lib/detect/quick';
+import { bodyRoot } from '@/lib/overlay/body-root';
 
 interface MinimalRuntime {
   runtime: { sendMessage(message: unknown): Promise<unknown> | undefined };
@@ -34,6 +38,7 @@ function detect(): void {
     if (done || !looksLikeReport(document)) return;
     done = true;
     observer?.disconnect();
+    if (document.body) bodyRoot(document.body);
     void Promise.resolve(api.runtime.sendMessage({ type: 'report-detected' })).catch(() => undefined);
   };
   let observer: MutationObserver | null = null;

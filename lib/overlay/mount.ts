@@ -19,6 +19,7 @@
  * tells the owner that the marks point at elements that are gone (the engine re-audits).
  */
 import { Backoff } from './backoff';
+import { bodyRoot } from './body-root';
 
 /** Marks the overlay's own elements (the layer; the host element in the fallback). */
 export const HOST_ATTR = 'data-nianbao';
@@ -47,10 +48,6 @@ export interface MountOptions {
 
 export type MountMode = 'body' | 'host' | 'none';
 
-/** Shadow roots we attached to bodies: a body takes one shadow root for life, later overlays reuse it. */
-const bodyRoots = new WeakMap<Element, ShadowRoot>();
-const refused = new WeakSet<Element>();
-
 /**
  * Repair budgets per document, shared by every overlay drawn on it: the engine draws a new overlay after
  * each re-audit, and a page that keeps replacing <body> must not get a fresh budget each time.
@@ -70,29 +67,6 @@ function stateOf(doc: Document): DocState {
     docStates.set(doc, s);
   }
   return s;
-}
-
-function bodyRoot(body: HTMLElement): ShadowRoot | null {
-  const known = bodyRoots.get(body);
-  if (known) return known;
-  if (refused.has(body)) return null;
-  const usable =
-    body.localName === 'body' &&
-    !body.shadowRoot &&
-    typeof body.attachShadow === 'function' &&
-    !Array.from(body.children).some((c) => c.hasAttribute('slot'));
-  if (usable) {
-    try {
-      const root = body.attachShadow({ mode: 'closed' });
-      root.appendChild(body.ownerDocument.createElement('slot'));
-      bodyRoots.set(body, root);
-      return root;
-    } catch {
-      // a closed root of the page's own, or no shadow DOM
-    }
-  }
-  refused.add(body);
-  return null;
 }
 
 function isOpen(el: HTMLElement): boolean {

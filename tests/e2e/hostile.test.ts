@@ -68,6 +68,18 @@ const bodyOwned = withBodyEnd(
   `<script>document.body.attachShadow({ mode: 'open' }).innerHTML = '<slot></slot>';</script>`,
 );
 
+/**
+ * A page that asks, in its own DOMContentLoaded listener (which runs after the detector's), whether <body>
+ * can still take a shadow root: on a report the detector has given it the overlay's root by then, before
+ * the page's first layout (no second layout of the whole page when the marks are drawn).
+ */
+const PROBE_ROOT = `<script>document.addEventListener('DOMContentLoaded', function () {
+  try { document.body.attachShadow({ mode: 'open' }).appendChild(document.createElement('slot')); window.__rootAtDcl = 'free'; }
+  catch (e) { window.__rootAtDcl = 'taken'; }
+});</script>`;
+const probed = withHead(broken, PROBE_ROOT);
+const probedNews = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>我县召开政务公开工作推进会</title>${PROBE_ROOT}</head><body><p>会议强调，要进一步提高政务公开工作质量。</p></body></html>`;
+
 /** Page CSS that tries to hide or move anything that could be ours. */
 const HIDE_CSS = `nianbao-inspector, [data-nianbao], html > div, body > div:last-child, html > :not(head):not(body) {
   display: none !important; visibility: hidden !important; opacity: 0 !important; transform: scale(0) !important;
@@ -85,6 +97,8 @@ describe.runIf(HAVE_BROWSER)('the overlay on hostile pages', () => {
       '/ndbg/structural.html': structural,
       '/ndbg/custom.html': customBefore,
       '/ndbg/owned.html': bodyOwned,
+      '/ndbg/probed.html': probed,
+      '/news/probed.html': probedNews,
       ...Object.fromEntries(
         SAMPLES.map((n) => [`/samples/${n}`, readFileSync(join(ROOT, 'assets', 'samples', n), 'utf8')]),
       ),
@@ -228,6 +242,23 @@ describe.runIf(HAVE_BROWSER)('the overlay on hostile pages', () => {
     await page.mouse.click(5, 5);
     expect(await card()).toBeNull();
     await page.close();
+  }, 60_000);
+
+  it('a report’s <body> has the overlay’s root from DOMContentLoaded on (the detector’s); a page that is not a report gets none', async () => {
+    const page = await open('/ndbg/probed.html');
+    await badgeShown(page);
+    expect(await page.evaluate(() => (window as unknown as { __rootAtDcl?: string }).__rootAtDcl)).toBe(
+      'taken',
+    );
+    // the engine, a script of its own injected later, draws in that root
+    expect(await inOverlay(page, (root) => root.host === document.body)).toBe(true);
+    await page.close();
+    const news = await open('/news/probed.html');
+    await news.waitForLoadState('load');
+    expect(await news.evaluate(() => (window as unknown as { __rootAtDcl?: string }).__rootAtDcl)).toBe(
+      'free',
+    );
+    await news.close();
   }, 60_000);
 
   it('page styles that depend on body:last-child, html > *, * + body, :only-child match as without the extension; nothing moves', async () => {

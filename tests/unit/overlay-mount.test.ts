@@ -5,7 +5,7 @@
  * there too, not here.
  */
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HOST_ATTR, HOST_STYLE, OverlayMount } from '../../lib/overlay/mount';
 
 const PAGE =
@@ -57,6 +57,25 @@ describe('overlay mount', () => {
     expect(second.mode).toBe('body');
     expect(second.shadowRoot).toBe(root);
     expect(layer2.parentNode).toBe(root);
+  });
+
+  it('takes the root another script of ours gave the body (the detector; an engine evaluated afresh)', async () => {
+    const { document, layer, style } = setup();
+    // the detector bundles its own copy of body-root.ts, and every injection evaluates the engine afresh:
+    // the roots live in the script world's global, not in one module's state
+    vi.resetModules();
+    const early = (await import('../../lib/overlay/body-root')).bodyRoot(document.body);
+    vi.resetModules();
+    const { OverlayMount: Fresh } = await import('../../lib/overlay/mount');
+    const m = new Fresh(document, [style, layer], layer);
+    m.mount();
+    expect(m.mode).toBe('body');
+    expect(m.shadowRoot).toBe(early);
+    expect(Array.from(early?.childNodes ?? []).map((n) => n.nodeName.toLowerCase())).toEqual([
+      'slot',
+      'style',
+      'div',
+    ]);
   });
 
   it('falls back to a plain host before <head> when <body> has a shadow root of its own', () => {
