@@ -2,15 +2,21 @@
  * The viewer's audit of a file with the store of audited reports, as pages get it: the same body's
  * previous-year report from the background's store (the column view's store messages, through
  * RemoteSnapshotStore) for the cross-year rules, and the file's own snapshot kept for next year's report
- * when the caller says so and the store holds no other report of the body for that year. A store that does not answer (within PREVIOUS_WAIT_MS) only means no previous
- * year, and the rules keep their time budget; never throws for bad
- * input (lib/history/with-store.ts).
+ * when the caller says so and the store holds no other report of the body for that year. A store that does
+ * not answer (within PREVIOUS_WAIT_MS) only means no previous year, and the rules keep their time budget;
+ * never throws for bad input (lib/history/with-store.ts).
  */
 import type { AuditOutput } from '@/lib/audit';
 import type { SourceDoc } from '@/lib/extract/blocks';
-import { agencyKey, type ReportSnapshot } from '@/lib/history/snapshot';
+import type { ReportSnapshot } from '@/lib/history/snapshot';
 import { findPrevious, type SnapshotStore } from '@/lib/history/store';
-import { auditAcrossYears, snapshotToKeep } from '@/lib/history/with-store';
+import {
+  auditAcrossYears,
+  boundedLookup,
+  PREVIOUS_WAIT_MS,
+  snapshotToKeep,
+  within,
+} from '@/lib/history/with-store';
 
 export interface FileAuditOptions {
   store: SnapshotStore | null;
@@ -19,32 +25,11 @@ export interface FileAuditOptions {
   now?: string;
 }
 
-/** Longest wait for the store's answer, whatever is left of the audit's budget (as the engine waits). */
-export const PREVIOUS_WAIT_MS = 500;
-
-function within<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(fallback), Math.max(0, ms));
-  });
-  return Promise.race([p.catch(() => fallback), late]).finally(() => clearTimeout(timer));
-}
-
 export async function auditFile(src: SourceDoc, url: string, o: FileAuditOptions): Promise<AuditOutput> {
   const store = o.store;
   const out = await auditAcrossYears(
     () => src,
-    store
-      ? (ex, time) =>
-          within(
-            findPrevious(store, { url, year: ex.report.reportYear, agencyKey: agencyKey(ex.report.agency) }),
-            Math.min(
-              PREVIOUS_WAIT_MS,
-              Number.isFinite(time.ms) ? time.ms - time.elapsed() : PREVIOUS_WAIT_MS,
-            ),
-            null,
-          )
-      : null,
+    store ? boundedLookup((year, key) => findPrevious(store, { url, year, agencyKey: key })) : null,
     o.now ? { now: o.now } : {},
     src.kind,
   );

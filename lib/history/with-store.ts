@@ -20,8 +20,36 @@ import { snapshotOf } from './from-audit';
 import { agencyKey, type ReportSnapshot } from './snapshot';
 import { findPrevious, type SnapshotStore } from './store';
 
-/** The same body's previous-year report for an extracted report, or null. */
-export type PreviousLookup = (ex: Extracted, budget: Budget) => Promise<ReportSnapshot | null>;
+/** What the previous-year look-up needs of a report: its year and the body that published it. */
+export interface ReportIdentity {
+  year: number;
+  agency: string | null;
+}
+
+/** The same body's previous-year report, or null. */
+export type PreviousLookup = (id: ReportIdentity, budget: Budget) => Promise<ReportSnapshot | null>;
+
+/** Longest wait for an answer that comes from elsewhere (the background, a store), whatever the budget leaves. */
+export const PREVIOUS_WAIT_MS = 500;
+
+/** The promise's value, or `fallback` when it fails or has not settled within `ms`. */
+export function within<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), Math.max(0, ms));
+  });
+  return Promise.race([p.catch(() => fallback), late]).finally(() => clearTimeout(timer));
+}
+
+/** A look-up by year and body key that waits no longer than PREVIOUS_WAIT_MS and what is left of the budget. */
+export function boundedLookup(
+  find: (year: number, agencyKey: string | null) => Promise<ReportSnapshot | null>,
+): PreviousLookup {
+  return (id, time) => {
+    const left = Number.isFinite(time.ms) ? time.ms - time.elapsed() : PREVIOUS_WAIT_MS;
+    return within(find(id.year, agencyKey(id.agency)), Math.min(PREVIOUS_WAIT_MS, left), null);
+  };
+}
 
 /** Extract, find the previous year, run the rules. */
 export async function auditAcrossYears(
@@ -52,9 +80,10 @@ export async function auditAcrossYears(
     return auditExtracted(ex, { ...opts, previous: null }, time);
   // asked now; the rules that do not compare years run while the answer is on its way (an unreadable
   // store or a silent background: audit without the previous year)
+  const id: ReportIdentity = { year: ex.report.reportYear, agency: ex.report.agency };
   let previous: Promise<ReportSnapshot | null>;
   try {
-    previous = lookup(ex, time).catch(() => null);
+    previous = lookup(id, time).catch(() => null);
   } catch {
     previous = Promise.resolve(null);
   }
@@ -81,7 +110,7 @@ export async function auditWithStore(
   beforeRules?: (ex: Extracted) => Promise<void>,
 ): Promise<AuditOutput> {
   const lookup: PreviousLookup | null = store
-    ? (ex) => findPrevious(store, { url, year: ex.report.reportYear, agencyKey: agencyKey(ex.report.agency) })
+    ? (id) => findPrevious(store, { url, year: id.year, agencyKey: agencyKey(id.agency) })
     : null;
   const out = await auditAcrossYears(read, lookup, opts, kind, beforeRules);
   const snapshot = store ? snapshotToKeep(out, url) : null;
