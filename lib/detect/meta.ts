@@ -235,7 +235,8 @@ export function findPublished(src: SourceDoc): FoundDate | null {
 
 export function findIndexNumber(src: SourceDoc): { value: string; year: number | null } | null {
   for (const b of src.blocks) {
-    if (b.kind === 'image') continue;
+    // 索 is not changed by toHalfWidth: a block without it is never converted
+    if (b.kind === 'image' || !b.text.includes('索')) continue;
     const m =
       /索\s*引\s*号\s*[:：]?\s*([0-9A-Za-z][0-9A-Za-z\-_]*\s*\/\s*\d{4}-\d+|[0-9A-Za-z\-_/]{6,})/.exec(
         toHalfWidth(b.text),

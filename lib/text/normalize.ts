@@ -7,18 +7,14 @@
 const FULLWIDTH_OFFSET = 0xfee0;
 
 /** Full-width ASCII (！..～) to half-width, ideographic space to space. */
-const FULLWIDTH_RE = /[\uff01-\uff5e\u3000]/;
+const FULLWIDTH_RE = /[\uff01-\uff5e\u3000]/g;
 
+const halfWidth = (ch: string): string =>
+  ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - FULLWIDTH_OFFSET);
+
+/** Only the full-width characters are replaced (Chinese text has a full-width comma in nearly every line). */
 export function toHalfWidth(s: string): string {
-  if (!FULLWIDTH_RE.test(s)) return s;
-  let out = '';
-  for (const ch of s) {
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - FULLWIDTH_OFFSET);
-    else if (code === 0x3000) out += ' ';
-    else out += ch;
-  }
-  return out;
+  return s.replace(FULLWIDTH_RE, halfWidth);
 }
 
 const SPACE_RE = /[\s\u00a0\u2002-\u200b\u3000\ufeff]+/g;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { toResult } from '../../lib/audit';
 import { AuditResult, Cell, Evidence } from '../../lib/model/schema';
 import { exactSum, fmt } from '../../lib/rules/arith';
-import { parseCount, parseValue, plainNumber } from '../../lib/text/normalize';
+import { parseCount, parseValue, plainNumber, toHalfWidth } from '../../lib/text/normalize';
 import { reportPage, simpleT2 } from '../fixtures/report-html';
 import { auditHtml, byRule, show } from '../helpers';
 
@@ -49,6 +49,17 @@ describe('what a cell is', () => {
   it('narrative counts past the safe integers are not counts', () => {
     expect(parseCount('12')).toBe(12);
     expect(parseCount('99999999999999999999')).toBeNull();
+  });
+});
+
+describe('full-width text', () => {
+  it('full-width ASCII and the ideographic space become half-width; everything else is kept', () => {
+    expect(toHalfWidth('索引号：ＡＢ１２３／２０２４－０１\u3000（一）１，２３４件；𠀀')).toBe(
+      '索引号:AB123/2024-01 (一)1,234件;𠀀',
+    );
+    expect(toHalfWidth('！～')).toBe('!~');
+    expect(toHalfWidth('\uff00\uff5f、。')).toBe('\uff00\uff5f、。');
+    expect(toHalfWidth('plain 文本')).toBe('plain 文本');
   });
 });
 
