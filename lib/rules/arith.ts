@@ -90,11 +90,30 @@ function toNumber(x: Exact): number | null {
 }
 
 /**
+ * The sum when every value and every partial sum is a safe integer (the counts of a report: nearly every
+ * sum): a double adds those exactly, with no BigInt. Null otherwise, and exactSum works it out exactly.
+ */
+function integerSum(values: readonly number[], subtract: readonly number[]): number | null {
+  let sum = 0;
+  for (const v of values) {
+    sum += v;
+    if (!Number.isSafeInteger(v) || !Number.isSafeInteger(sum)) return null;
+  }
+  for (const v of subtract) {
+    sum -= v;
+    if (!Number.isSafeInteger(v) || !Number.isSafeInteger(sum)) return null;
+  }
+  return sum + 0; // never -0
+}
+
+/**
  * The exact sum of cell values (minus `subtract`, if given) as a number, or null when a value is not a
  * cell's number or the result cannot be stated exactly (an integer past 2^53 − 1, a decimal past 15
  * significant digits). Every rule that adds or subtracts figures goes through here.
  */
 export function exactSum(values: readonly number[], subtract: readonly number[] = []): number | null {
+  const plain = integerSum(values, subtract);
+  if (plain !== null) return plain;
   const xs: Exact[] = [];
   for (const v of [...values, ...subtract]) {
     const x = exactOf(v);

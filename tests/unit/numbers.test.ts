@@ -75,6 +75,15 @@ describe('exact arithmetic', () => {
     expect(exactSum([Number.POSITIVE_INFINITY])).toBeNull();
     expect(exactSum([2 ** 60])).toBeNull(); // not a cell's number
   });
+  it('integer sums whose partial sums leave the safe range are still exact (the BigInt path)', () => {
+    expect(exactSum([MAX, 1], [2])).toBe(MAX - 1);
+    expect(exactSum([MAX, 2], [MAX, 1])).toBe(1);
+    expect(exactSum([-MAX, -1], [-2])).toBe(-MAX + 1);
+    expect(exactSum([3, 4], [7])).toBe(0);
+    expect(Object.is(exactSum([-0], [0]), 0)).toBe(true);
+    expect(exactSum([1, 0.5], [0.5])).toBe(1);
+    expect(exactSum([1, Number.NaN])).toBeNull();
+  });
   it('formats in plain digits, never exponent notation', () => {
     expect(plainNumber(1e21)).toBe('1000000000000000000000');
     expect(plainNumber(5e-7, 20)).toBe('0.0000005');
