@@ -2,9 +2,9 @@
  * Always on, on government sites: decide from cheap signals (title, meta, first headings) whether this is
  * a report, and only then ask the background to inject the engine. Pages that fill their content after
  * load are re-checked when it arrives (debounced, bounded). Never walks the DOM; adds nothing to a page
- * that is not a report. On a report it gives <body> the overlay's closed shadow root at once (lib/overlay/
- * body-root.ts): before the page's first layout that costs nothing, after it the engine's marks would
- * wait for a second layout of the whole page.
+ * that does not look like a report. On one that does it gives <body> the overlay's closed shadow root at
+ * once (lib/overlay/body-root.ts): at DOMContentLoaded, usually before the page's first layout, that costs
+ * nothing; after it the engine's marks would wait for a second layout of the whole page.
  */
 import { looksLikeReport } from '@/lib/detect/quick';
 import { bodyRoot } from '@/lib/overlay/body-root';
@@ -31,15 +31,20 @@ export default defineUnlistedScript({
 
 function detect(): void {
   const g = globalThis as unknown as { browser?: MinimalRuntime; chrome?: MinimalRuntime };
-  const api = g.browser ?? g.chrome;
+  // a page element with id "browser" or "chrome" is a property of this world's global too
+  const api = [g.browser, g.chrome].find((x) => typeof x?.runtime?.sendMessage === 'function');
   if (!api) return;
   let done = false;
   const check = (): void => {
     if (done || !looksLikeReport(document)) return;
     done = true;
     observer?.disconnect();
-    if (document.body) bodyRoot(document.body);
     void Promise.resolve(api.runtime.sendMessage({ type: 'report-detected' })).catch(() => undefined);
+    try {
+      if (document.body) bodyRoot(document.body);
+    } catch {
+      // the engine attaches it later, or draws in its fallback host
+    }
   };
   let observer: MutationObserver | null = null;
   check();

@@ -1,9 +1,9 @@
 /**
  * The extension's transports for the protocol (lib/messages.ts): to the background, to the engine of a
- * tab's frame, and the listener of an extension page for the background's broadcasts. The other callers of
- * sendMessage: the engine (its own `ask`, over ENGINE_TO_BACKGROUND from lib/messages-engine.ts, so its
- * bundle never builds the whole protocol) and the tiny detector (its one literal is checked against the
- * protocol in a test).
+ * tab's frame, and the listener of an extension page for the background's broadcasts, for the extension's
+ * pages. The engine has its own `ask` (over ENGINE_TO_BACKGROUND from lib/messages-engine.ts, so its bundle
+ * never builds the whole protocol), the detector one literal (checked against the protocol in a test), and
+ * the background sends its broadcasts and replies itself.
  */
 import browser from 'webextension-polyfill';
 import {

@@ -6,6 +6,12 @@
  * injected later as a script of its own (and again after each re-injection), finds it there. Attached
  * after the first paint, the slot makes the browser lay the whole page out again (tens of ms on a slow
  * machine) just before the marks are drawn. Self-contained: the detector bundles it and stays small.
+ *
+ * The price: a page the detector takes for a report keeps the root for life, also when the engine then finds
+ * it is not one (a page that only links its report file); the page renders the same, but its own
+ * `body.attachShadow` fails from then on, and a body child given a `slot` attribute later is not shown. An
+ * engine in another world (one left behind by an extension reload) does not see the registry: the body
+ * refuses it a second root and it draws in the fallback host.
  */
 
 interface Roots {
@@ -13,15 +19,18 @@ interface Roots {
   refused: WeakSet<Element>;
 }
 
-const KEY = '__nianbaoBodyRoots';
+/**
+ * A symbol key: an element with a matching id cannot clobber it (named elements become properties of the
+ * world's global), and the version keeps a later build from reading an older build's registry.
+ */
+const KEY = Symbol.for('nianbao.bodyRoots.v1');
 
 function registry(): Roots {
-  const g = globalThis as unknown as Record<string, Roots | undefined>;
-  let r = g[KEY];
-  if (!r) {
-    r = { roots: new WeakMap(), refused: new WeakSet() };
-    g[KEY] = r;
-  }
+  const g = globalThis as unknown as Record<symbol, Roots | undefined>;
+  const known = g[KEY];
+  if (known && known.roots instanceof WeakMap && known.refused instanceof WeakSet) return known;
+  const r: Roots = { roots: new WeakMap(), refused: new WeakSet() };
+  g[KEY] = r;
   return r;
 }
 

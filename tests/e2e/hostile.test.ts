@@ -78,6 +78,8 @@ const PROBE_ROOT = `<script>document.addEventListener('DOMContentLoaded', functi
   catch (e) { window.__rootAtDcl = 'taken'; }
 });</script>`;
 const probed = withHead(broken, PROBE_ROOT);
+/** Named elements are properties of the content scripts' global too (DOM clobbering). */
+const clobbering = withBodyEnd(broken, '<div id="browser"></div><div id="__nianbaoBodyRoots"></div>');
 const probedNews = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>我县召开政务公开工作推进会</title>${PROBE_ROOT}</head><body><p>会议强调，要进一步提高政务公开工作质量。</p></body></html>`;
 
 /** Page CSS that tries to hide or move anything that could be ours. */
@@ -98,6 +100,7 @@ describe.runIf(HAVE_BROWSER)('the overlay on hostile pages', () => {
       '/ndbg/custom.html': customBefore,
       '/ndbg/owned.html': bodyOwned,
       '/ndbg/probed.html': probed,
+      '/ndbg/clobbering.html': clobbering,
       '/news/probed.html': probedNews,
       ...Object.fromEntries(
         SAMPLES.map((n) => [`/samples/${n}`, readFileSync(join(ROOT, 'assets', 'samples', n), 'utf8')]),
@@ -259,6 +262,13 @@ describe.runIf(HAVE_BROWSER)('the overlay on hostile pages', () => {
       'free',
     );
     await news.close();
+  }, 60_000);
+
+  it('elements named like the globals the extension reads (browser, its registry) do not stop the audit', async () => {
+    const page = await open('/ndbg/clobbering.html');
+    await badgeShown(page);
+    expect(await inOverlay(page, (root) => root.host === document.body)).toBe(true);
+    await page.close();
   }, 60_000);
 
   it('page styles that depend on body:last-child, html > *, * + body, :only-child match as without the extension; nothing moves', async () => {
