@@ -103,7 +103,7 @@ function integerSum(values: readonly number[], subtract: readonly number[]): num
     sum -= v;
     if (!Number.isSafeInteger(v) || !Number.isSafeInteger(sum)) return null;
   }
-  return sum + 0; // never -0
+  return sum;
 }
 
 /**

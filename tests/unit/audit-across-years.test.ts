@@ -4,11 +4,16 @@
  * cross-year rules compare with the answer; a look-up that throws, fails or is late means no previous year.
  */
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Budget } from '../../lib/budget';
 import { blocksFromDocument } from '../../lib/extract/blocks';
-import type { ReportSnapshot } from '../../lib/history/snapshot';
-import { auditAcrossYears, boundedLookup, type ReportIdentity } from '../../lib/history/with-store';
+import { agencyKey, type ReportSnapshot } from '../../lib/history/snapshot';
+import {
+  auditAcrossYears,
+  boundedLookup,
+  PREVIOUS_WAIT_MS,
+  type ReportIdentity,
+} from '../../lib/history/with-store';
 import { previousYear, thisYear } from '../fixtures/history';
 import { simpleT2 } from '../fixtures/report-html';
 
@@ -74,7 +79,35 @@ describe('auditAcrossYears: the previous year for the extracted identity', () =>
       keys.push(key);
       return prev;
     });
-    expect(await fine({ year: 2024, agency: '示例县 市场监督管理局' }, budget)).toBe(prev);
-    expect(keys).toHaveLength(1);
+    const name = '示例县 市场监督管理局';
+    expect(await fine({ year: 2024, agency: name }, budget)).toBe(prev);
+    // the background and the store are asked by the body's key, not by its name as written
+    expect(agencyKey(name)).not.toBe(name);
+    expect(keys).toEqual([agencyKey(name)]);
+  });
+
+  it('boundedLookup waits PREVIOUS_WAIT_MS at most, however much budget is left', async () => {
+    vi.useFakeTimers();
+    try {
+      const unlimited = {
+        ms: Number.POSITIVE_INFINITY,
+        elapsed: () => 0,
+        expired: () => false,
+      } as unknown as Budget;
+      let settled = false;
+      const answer = boundedLookup(() => new Promise<ReportSnapshot | null>(() => undefined))(
+        { year: 2024, agency: null },
+        unlimited,
+      ).then((v) => {
+        settled = true;
+        return v;
+      });
+      await vi.advanceTimersByTimeAsync(PREVIOUS_WAIT_MS - 1);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await answer).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

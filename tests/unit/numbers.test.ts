@@ -80,7 +80,6 @@ describe('exact arithmetic', () => {
     expect(exactSum([MAX, 2], [MAX, 1])).toBe(1);
     expect(exactSum([-MAX, -1], [-2])).toBe(-MAX + 1);
     expect(exactSum([3, 4], [7])).toBe(0);
-    expect(Object.is(exactSum([-0], [0]), 0)).toBe(true);
     expect(exactSum([1, 0.5], [0.5])).toBe(1);
     expect(exactSum([1, Number.NaN])).toBeNull();
   });
