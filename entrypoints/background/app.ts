@@ -9,7 +9,8 @@ import { type Dismissals, dismissalKey, parseDismissals } from '@/lib/dismissals
 import { IdbSnapshotStore } from '@/lib/history/idb-store';
 import type { SnapshotStore } from '@/lib/history/store';
 import type { PageInfo } from '@/lib/issues/model';
-import { type AddOptions, type BlobStore, IssueStore, StoreFullError } from '@/lib/issues/store';
+import type { BlobStore } from '@/lib/issues/storage';
+import { type AddOptions, IssueStore, StoreFullError } from '@/lib/issues/store';
 import {
   type AuditTabReply,
   BACKGROUND,

@@ -5,7 +5,7 @@
  */
 
 import type { Storage } from 'webextension-polyfill';
-import { type BlobStore, type KeyValue, MemoryBlobs } from '@/lib/issues/store';
+import { type BlobStore, type KeyValue, MemoryBlobs } from '@/lib/issues/storage';
 
 const DB = 'nianbao-evidence';
 const STORE = 'images';

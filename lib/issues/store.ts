@@ -4,7 +4,7 @@
  * leaves nothing behind. One store instance (the background's) owns the list: its operations run one after
  * another, each reading the storage afresh, so concurrent requests never lose an entry. 问题编号 come from a
  * per-prefix counter kept beside the list: never reused, even after the last entry of a prefix is deleted.
- * Adapters make it run the same in the extension and in tests.
+ * Adapters (./storage.ts) make it run the same in the extension and in tests.
  */
 import { z } from 'zod/mini';
 import type { Dismissal, Dismissals } from '../dismissals';
@@ -12,6 +12,7 @@ import type { AuditResult, Finding } from '../model/schema';
 import { locationText } from './location';
 import { IssueEntry, IssueList, type PageInfo } from './model';
 import { regionOf, SITE_RANK, type SiteName, type SiteNameSource, siteNameOf } from './site';
+import type { BlobStore, KeyValue } from './storage';
 
 export const ISSUES_KEY = 'issues';
 /** The last number given per prefix ("site-YYYYMMDD-"). */
@@ -19,18 +20,6 @@ export const COUNTERS_KEY = 'issue-counters';
 export const MAX_ENTRIES = 2000;
 /** The best site name known per host (网站名称 is the same for every page of a host). */
 export const SITE_NAMES_KEY = 'issue-site-names';
-
-export interface KeyValue {
-  get(key: string): Promise<unknown>;
-  /** Writes every item at once (storage.local.set of several keys). */
-  set(items: Record<string, unknown>): Promise<void>;
-}
-
-export interface BlobStore {
-  put(key: string, blob: Blob): Promise<void>;
-  get(key: string): Promise<Blob | null>;
-  delete(key: string): Promise<void>;
-}
 
 export interface AddOptions {
   inspector: string;
@@ -389,30 +378,6 @@ export class IssueStore {
     if (fixed.length + present.length > 0) await this.save(entries);
     const known = new Set([...fixed, ...present].map((e) => e.findingId));
     return { fixed, present, fresh: result.findings.filter((f) => !known.has(f.id)) };
-  }
-}
-
-/** In-memory adapters (tests, and a fallback when IndexedDB is unavailable). */
-export class MemoryKeyValue implements KeyValue {
-  readonly data = new Map<string, unknown>();
-  async get(key: string): Promise<unknown> {
-    return structuredClone(this.data.get(key));
-  }
-  async set(items: Record<string, unknown>): Promise<void> {
-    for (const [key, value] of Object.entries(items)) this.data.set(key, structuredClone(value));
-  }
-}
-
-export class MemoryBlobs implements BlobStore {
-  readonly data = new Map<string, Blob>();
-  async put(key: string, blob: Blob): Promise<void> {
-    this.data.set(key, blob);
-  }
-  async get(key: string): Promise<Blob | null> {
-    return this.data.get(key) ?? null;
-  }
-  async delete(key: string): Promise<void> {
-    this.data.delete(key);
   }
 }
 

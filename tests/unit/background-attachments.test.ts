@@ -8,7 +8,7 @@ import type { Browser } from 'webextension-polyfill';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackground } from '../../entrypoints/background/app';
 import { toResult } from '../../lib/audit';
-import { MemoryBlobs } from '../../lib/issues/store';
+import { MemoryBlobs } from '../../lib/issues/storage';
 import { BACKGROUND, call } from '../../lib/messages';
 import { deliver } from '../deliver';
 import { reportPage, simpleT2 } from '../fixtures/report-html';

@@ -13,7 +13,8 @@ import { toDocx } from '../../lib/issues/export/docx';
 import { SHEET, SUMMARY_SHEET, toXlsx } from '../../lib/issues/export/xlsx';
 import { toZip } from '../../lib/issues/export/zip';
 import type { IssueEntry, PageInfo } from '../../lib/issues/model';
-import { IssueStore, MemoryBlobs, MemoryKeyValue } from '../../lib/issues/store';
+import { MemoryBlobs, MemoryKeyValue } from '../../lib/issues/storage';
+import { IssueStore } from '../../lib/issues/store';
 import { reportPage, simpleT2 } from '../fixtures/report-html';
 import { auditHtml } from '../helpers';
 

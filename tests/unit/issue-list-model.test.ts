@@ -7,7 +7,8 @@ import { toResult } from '../../lib/audit';
 import { cleanExcerpt, locationText } from '../../lib/issues/location';
 import type { PageInfo } from '../../lib/issues/model';
 import { regionOf, siteNameFromTitle } from '../../lib/issues/site';
-import { ISSUES_KEY, IssueStore, MemoryBlobs, MemoryKeyValue, SITE_NAMES_KEY } from '../../lib/issues/store';
+import { MemoryBlobs, MemoryKeyValue } from '../../lib/issues/storage';
+import { ISSUES_KEY, IssueStore, SITE_NAMES_KEY } from '../../lib/issues/store';
 import { reportPage, simpleT2 } from '../fixtures/report-html';
 import { auditHtml } from '../helpers';
 

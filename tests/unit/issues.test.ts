@@ -4,14 +4,8 @@ import { cutCodePoints, mdText, screenshotName, toHtml, toMarkdown } from '../..
 import { imagePaths } from '../../lib/issues/export/columns';
 import { locationText } from '../../lib/issues/location';
 import { IssueEntry, type PageInfo } from '../../lib/issues/model';
-import {
-  COUNTERS_KEY,
-  IssueStore,
-  MAX_ENTRIES,
-  MemoryBlobs,
-  MemoryKeyValue,
-  StoreFullError,
-} from '../../lib/issues/store';
+import { MemoryBlobs, MemoryKeyValue } from '../../lib/issues/storage';
+import { COUNTERS_KEY, IssueStore, MAX_ENTRIES, StoreFullError } from '../../lib/issues/store';
 import { reportPage, simpleT2 } from '../fixtures/report-html';
 import { auditHtml } from '../helpers';
 
