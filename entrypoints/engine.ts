@@ -189,7 +189,7 @@ class Engine {
   private async runAsync(): Promise<void> {
     if (!this.ctx.isValid) return;
     const mine = ++this.runs;
-    let out: AuditOutput;
+    let out: AuditOutput & { via: 'background' | 'page' };
     const started = performance.now();
     const url = location.href;
     try {
@@ -199,6 +199,10 @@ class Engine {
         (year, agencyKey) => ask('history-previous', { year, agencyKey }),
         {},
         this.ocr.beforeRules,
+        {
+          audit: (source, pictures, budgetMs) => ask('audit-page', { source, pictures, budgetMs }),
+          pictures: (src) => this.ocr.picturesOf(src),
+        },
       );
     } catch (err) {
       this.gate.ran(started, performance.now());
@@ -227,6 +231,7 @@ class Engine {
       // timings on our own host element, for the browser benchmark (npm run bench:browser)
       if (this.overlay) {
         this.overlay.host.dataset.auditMs = auditMs.toFixed(2);
+        this.overlay.host.dataset.auditVia = out.via;
         // the first audit's cost from the engine's first statement: its start-up included
         if (mine === 1)
           this.overlay.host.dataset.engineMs = (started + auditMs - ENGINE_STARTED_AT).toFixed(2);

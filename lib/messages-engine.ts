@@ -8,10 +8,11 @@
  * On the wire a request is `{ type, ...fields }` and a reply is `{ ok: true, value }` or `{ ok: false, error }`.
  */
 import { z } from 'zod/mini';
+import type { PortableExtraction, PortableSource } from './extract/portable';
 import { ReportSnapshot } from './history/snapshot';
 import { Severity } from './model/enums';
 import type { AuditResult } from './model/schema';
-import { OcrPictureReply, OcrPictureRequest } from './ocr/wire';
+import { OcrCellWire, OcrPictureReply, OcrPictureRequest } from './ocr/wire';
 import { Settings } from './settings';
 
 /** Who may send a message: a content script (for its own tab and frame) or an extension page / the background. */
@@ -271,6 +272,49 @@ const AuditEnvelope = z.custom<AuditResult>(
     typeof (v as { report?: unknown }).report === 'object',
 );
 
+/** Enough of a page's blocks to be worth sending; the background parses the whole of them. */
+const PortableEnvelope = z.custom<PortableSource>(
+  (v) =>
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { kinds?: unknown }).kinds === 'string' &&
+    Array.isArray((v as { texts?: unknown }).texts),
+);
+
+/** What the background answers for a page's blocks: the audit, and where its cell keys point. */
+export interface PageAudit {
+  result: AuditResult;
+  extraction: PortableExtraction;
+}
+const PageAuditEnvelope = z.custom<PageAudit>((v) => {
+  const a = v as Partial<PageAudit> | null;
+  return (
+    typeof a === 'object' &&
+    a !== null &&
+    typeof a.result === 'object' &&
+    a.result !== null &&
+    Array.isArray(a.result.findings) &&
+    typeof a.extraction === 'object' &&
+    a.extraction !== null &&
+    Array.isArray(a.extraction.cells) &&
+    Array.isArray(a.extraction.text)
+  );
+});
+
+/** A table picture of the page as OCR read it (`image`: its block), for the tables given as pictures. */
+export const PictureWire = z.object({
+  image: z.number(),
+  width: z.number(),
+  height: z.number(),
+  skew: z.number(),
+  cells: z.array(OcrCellWire),
+});
+export type PictureWire = z.infer<typeof PictureWire>;
+
+/** The audit-page request: the page's blocks (lib/extract/portable.ts), its pictures read, the time left. */
+export const auditPageRequest = <S extends z.ZodMiniType<PortableSource>>(source: S) =>
+  z.object({ source, pictures: z.array(PictureWire), budgetMs: z.number() });
+
 /** content scripts → background, as the engine sees them (lib/messages.ts declares the same with full schemas). */
 export const ENGINE_TO_BACKGROUND = {
   /** the detector: this frame looks like a report; inject the engine (entrypoints/detector.ts sends the literal) */
@@ -303,6 +347,12 @@ export const ENGINE_TO_BACKGROUND = {
     z.nullable(ReportSnapshot),
     CONTENT,
   ),
+  /**
+   * Audit this frame's page from its blocks, read in the page and sent as data (lib/extract/portable.ts):
+   * extraction and the rules run in the background, whose code is compiled already, and the previous year
+   * is looked up there for the sender's own URL. The engine audits in the page when this fails.
+   */
+  'audit-page': message(auditPageRequest(PortableEnvelope), PageAuditEnvelope, CONTENT),
   /** Keep the snapshot of this frame's audit; the background stores it under the sender's URL, never the message's. */
   'history-keep': message(z.object({ snapshot: ReportSnapshot }), z.null(), CONTENT),
   /**

@@ -9,9 +9,17 @@
  */
 import { z } from 'zod/mini';
 import { Dismissal, Dismissals } from './dismissals';
+import { PortableExtractionSchema, PortableSourceSchema } from './extract/portable-schema';
 import { ReportSnapshot } from './history/snapshot';
 import { IsoDate, IssueEntry, IssueList, IssueStatus, ReviewStatus } from './issues/model';
-import { ENGINE_TO_BACKGROUND, ListReply, message, type Origin, Region } from './messages-engine';
+import {
+  auditPageRequest,
+  ENGINE_TO_BACKGROUND,
+  ListReply,
+  message,
+  type Origin,
+  Region,
+} from './messages-engine';
 import { AuditResult, Finding } from './model/schema';
 import { OcrPictureReply, OcrPictureRequest } from './ocr/wire';
 import { Settings } from './settings';
@@ -126,6 +134,12 @@ export const BACKGROUND = {
     z.object({ url: z.string(), result: AuditResult, order: z.array(z.string()) }),
     z.null(),
     ENGINE_TO_BACKGROUND['audit-done'].from,
+  ),
+  // the same message as the engine declares it, with the page's blocks and the answer parsed in full
+  'audit-page': message(
+    auditPageRequest(PortableSourceSchema),
+    z.object({ result: AuditResult, extraction: PortableExtractionSchema }),
+    ENGINE_TO_BACKGROUND['audit-page'].from,
   ),
   /** pages: the state of a tab (its audit, or why there is none) */
   'get-result': message(z.object(tab), z.nullable(TabState), EXT),

@@ -35,6 +35,7 @@ import { counts } from '@/lib/summary';
 import { t } from '../shared/i18n';
 import { dataUrlToBlob, evidenceBlobs, LocalKeyValue } from '../shared/issue-store';
 import { TabAttachments } from './attachments';
+import { auditPageHandler } from './audit-page';
 import { Capturer, type Target } from './capture';
 import { captureError, createEvidence } from './evidence';
 import { type OcrHost, offscreenOcr, samePictureSite } from './ocr-host';
@@ -256,6 +257,7 @@ export function createBackground(api: Browser, opts: BackgroundOptions = {}) {
       await inject(from.tabId, from.frameId, false);
       return null;
     },
+    'audit-page': auditPageHandler(snapshots, now),
     'audit-done': (req, from) =>
       from.origin !== 'content'
         ? null

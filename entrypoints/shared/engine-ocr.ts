@@ -7,8 +7,9 @@
  * re-audits that follow page changes cost nothing.
  */
 import type { AuditOutput } from '@/lib/audit';
-import type { ImageBlock } from '@/lib/extract/blocks';
+import type { ImageBlock, SourceDoc } from '@/lib/extract/blocks';
 import type { Extracted } from '@/lib/extract/index';
+import type { PictureWire } from '@/lib/messages-engine';
 import type { Lang } from '@/lib/model/schema';
 import { adoptPictures, type PictureOf, pictureBlocks } from '@/lib/ocr/adopt';
 import { cellsFromWire, type OcrPictureReply } from '@/lib/ocr/wire';
@@ -46,6 +47,17 @@ export class EngineOcr {
   readonly beforeRules = async (ex: Extracted): Promise<void> => {
     adoptPictures(ex, (img) => this.readings.get(srcOf(img)) ?? null);
   };
+
+  /** The pictures of the page read so far, by block, for an audit done elsewhere (audit-page). */
+  picturesOf(src: SourceDoc): PictureWire[] {
+    const out: PictureWire[] = [];
+    for (const b of src.blocks) {
+      if (b.kind !== 'image') continue;
+      const r = this.readings.get(srcOf(b));
+      if (r) out.push({ image: b.index, width: r.width, height: r.height, skew: r.skew, cells: r.cells });
+    }
+    return out;
+  }
 
   /** After an audit was drawn: start reading the pictures not read yet, and draw what was read. */
   after(

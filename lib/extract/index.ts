@@ -98,7 +98,7 @@ function decideIsReport(
   return { isReport: false, reason: 'no report title, sections or tables found' };
 }
 
-const CRUMB_LABEL_RE = /^(当前位置|您的位置|您现在的位置|现在的位置|所在位置)\s*[:：]?\s*/;
+export const CRUMB_LABEL_RE = /^(当前位置|您的位置|您现在的位置|现在的位置|所在位置)\s*[:：]?\s*/;
 const CRUMB_SEP_RE = /\s*(?:>>|>|＞|»|›|→)\s*/;
 /** Crumbs that name the page itself, not its column. */
 const CRUMB_PAGE_RE = /^(正文|详情|详细信息|内容|文章|浏览|阅读)$/;

@@ -131,6 +131,12 @@ describe.runIf(HAVE_BROWSER)('the extension in Chromium', () => {
     expect(cellFindings).toContain('t2-row-total:t2:rowtotal:new');
     expect(cellFindings).toContain('t3-totals:t3:rv');
     expect(s?.order).toEqual(expect.arrayContaining(cellFindings));
+    // extraction and the rules ran in the background (audit-page), on the blocks the page read
+    const via = await inOverlay(
+      page,
+      (root) => root.querySelector<HTMLElement>('[data-nianbao]')?.dataset.auditVia,
+    );
+    expect(via).toBe('background');
   }, 60_000);
 
   it('a card explains the finding when its badge is hovered; addend cells light up', async () => {

@@ -174,6 +174,7 @@ describe('the protocol', () => {
     expect(contentMay).toEqual([
       'audit-done',
       'audit-failed',
+      'audit-page',
       'capture-finding-to-list',
       'capture-finding-to-markup',
       'get-settings',
